@@ -1,0 +1,1 @@
+"""Commands for this topic are added by the issue that builds it."""
