@@ -1,9 +1,115 @@
-"""Stage 3: Article → Figures with evidence (placeholder: the extractor lands with issue 2)."""
+"""Stage 3-4: Article → Figures with evidence, places, periods and sources resolved.
+
+Reads the article sentence by sentence, keeping what earlier sentences established (the country
+people are going to, the last named source) for figures that only imply it.
+"""
 
 from __future__ import annotations
 
-from crossings.records import Article, Figure
+import re
+from collections import Counter
+
+from crossings.figures import kinds, mentions, sentences
+from crossings.figures.sentences import Sentence
+from crossings.records import Article, Evidence, Figure, Place
+from crossings.resolve import dates, gazetteer, places, sources
+from crossings.resolve.gazetteer import Mention
+
+__all__ = ["extract"]
+
+_US_GEORGIA = re.compile(r"\b(?:U\.?S\.? state of Georgia|state of Georgia|Atlanta|Savannah|Georgia, U\.?S|"
+                         r"Georgia Gov\.|Gov\. Brian Kemp|Georgia's governor|Peach State)\b")
 
 
 def extract(article: Article) -> list[Figure]:
-    return []
+    sents = sentences.split(article.text)
+    all_places = [_fix_georgia(sentence_places(s.text), article.text) for s in sents]
+    ctx = dates.context(article.text, article.published, {m.code for ms in all_places for m in ms})
+    carry = places.Carry(default_origin=_main_origin(all_places))
+    last_source: str | None = None
+    out: list[Figure] = []
+    for i, sent in enumerate(sents):
+        prev = sents[i - 1].text if i else ""
+        found = mentions.find(sent.text, prev)
+        who, last_source = _source(sents, i, last_source)
+        if found:
+            out.extend(_figures(sent, found, all_places[i], who, carry, ctx))
+        places.remember(sent.text, all_places[i], carry)
+    return out
+
+
+def sentence_places(text: str) -> list[Mention]:
+    return gazetteer.find(text)
+
+
+def _fix_georgia(ms: list[Mention], text: str) -> list[Mention]:
+    if not _US_GEORGIA.search(text):
+        return ms
+    return [Mention(m.text, m.start, m.end, "US", m.kind, m.place) if m.text == "Georgia" else m for m in ms]
+
+
+def _main_origin(all_places: list[list[Mention]]) -> Mention | None:
+    """The nationality an article is mostly about, for figures that never name it."""
+    counts = Counter(m.code for ms in all_places for m in ms if m.kind == "demonym")
+    if not counts:
+        return None
+    code = counts.most_common(1)[0][0]
+    return next(m for ms in all_places for m in ms if m.code == code and m.kind == "demonym")
+
+
+def _source(sents: list[Sentence], i: int, last: str | None) -> tuple[str | None, str | None]:
+    """(who gave figures in sentence i, the last named source so far)."""
+    who = sources.attribution(sents[i].text)
+    if who is None and sents[i].text.startswith(("“", '"')) and i + 1 < len(sents):
+        who = sources.attribution(sents[i + 1].text)  # a quote whose speaker comes after it
+    if who and sources.is_pronoun(who):
+        return last, last
+    return who, who or last
+
+
+def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention], who: str | None,
+             carry: places.Carry, ctx: dates.DateContext) -> list[Figure]:
+    speakers = [m for m in ms if who and m.kind == "country" and m.text in who]
+    out = []
+    for j, cand in enumerate(found):
+        q = cand.quantity
+        next_start = found[j + 1].quantity.start if j + 1 < len(found) else len(sent.text)
+        prev_end = found[j - 1].quantity.end if j else 0
+        kind, rate_per = kinds.classify(sent.text, cand, next_start)
+        where = places.roles(sent.text, ms, (prev_end, q.start, next_start), cand.noun, speakers, carry)
+        when = dates.period(sent.text, kind, ctx)
+        for dest in where.destinations or (None,):
+            out.append(_figure(sent, cand, kind, rate_per, where.origin, dest, when, who))
+        if where.origin:
+            carry.origin = where.origin
+        if where.destinations:
+            carry.destination = where.destinations[-1]
+    return out
+
+
+def _figure(sent: Sentence, cand: mentions.Candidate, kind: str, rate_per: str | None, origin: Mention | None,
+            dest: Mention | None, when: dates.Period, who: str | None) -> Figure:
+    q = cand.quantity
+    return Figure(
+        unit=cand.unit, kind=kind, low=q.low, high=q.high, qualifier=q.qualifier,
+        evidence=Evidence(sent.text, sent.start, sent.end),
+        origin=origin.code if origin else None, destination=dest.code if dest else None,
+        rate_per=rate_per,
+        period_start=when.start.isoformat() if when.start else None,
+        period_end=when.end.isoformat() if when.end else None,
+        attributed_to=who, source_type=sources.source_type(who),
+        origin_place=_place(origin), destination_place=_place(dest),
+        confidence=_confidence(origin, dest, who, cand), span=(q.start, q.end),
+    )
+
+
+def _place(m: Mention | None) -> Place | None:
+    if m is None or m.kind != "city" or m.place is None:
+        return None
+    return Place(name=m.place.name, mention=m.text, country=m.code, geonames_id=m.place.geonames_id,
+                 lat=m.place.lat, lon=m.place.lon)
+
+
+def _confidence(origin: Mention | None, dest: Mention | None, who: str | None, cand: mentions.Candidate) -> float:
+    score = 0.4 + 0.2 * bool(origin) + 0.2 * bool(dest) + 0.1 * bool(who) + 0.1 * bool(cand.noun)
+    return round(min(score, 1.0), 2)

@@ -1,0 +1,50 @@
+"""total / rate (per day, week, month) / stock, from the words around a candidate."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from crossings.figures.lexicon import load
+from crossings.figures.mentions import Candidate
+
+_LEX = load("mentions")
+
+
+@cache
+def _rate_pattern() -> re.Pattern[str]:
+    phrases = sorted(_LEX["rates"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I)
+
+
+@cache
+def _stock_pattern() -> re.Pattern[str]:
+    cues = sorted(_LEX["stock"]["cues"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])", re.I)
+
+
+_LEADING_RATE = re.compile(r"\b(daily|weekly|monthly)\s+(?:average|rate|arrivals|crossings|flow|number)?"
+                           r"\s*(?:of|at|reached|stood at|was|is|hit|to)?\s*$", re.I)
+_AVERAGE_OF = re.compile(r"\b(?:an? )?average of\s*$|\bon average\b", re.I)
+
+
+def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str | None]:
+    """(kind, rate_per) of one candidate in its sentence."""
+    q = cand.quantity
+    after = sentence[q.end:next_start]
+    before = sentence[:q.start]
+    rate = _rate_pattern().search(after[:60])
+    if rate and not re.search(r"[;]|\bsince\b.*\bdaily\b", after[:rate.start()]):
+        return "rate", _LEX["rates"][rate.group(0).lower()]
+    lead = _LEADING_RATE.search(before[-50:])
+    if lead:
+        return "rate", {"daily": "day", "weekly": "week", "monthly": "month"}[lead.group(1).lower()]
+    if _stock_pattern().search(_near(before, after)):
+        return "stock", None
+    return "total", None
+
+
+def _near(before: str, after: str) -> str:
+    left = re.split(r"[;]|,\s(?:while|but|and)\b", before)[-1]
+    right = re.split(r"[;]|,\s(?:while|but)\b|\band another\b", after)[0]
+    return " ".join(left.split()[-8:] + right.split()[:8])

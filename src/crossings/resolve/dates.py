@@ -1,0 +1,324 @@
+"""Periods resolved against the publication date: "since X", "last week", "four to five days ago",
+"in March", "the first four months of the war", named days.
+
+The publication date is passed in (never today's date); without it every relative date stays None.
+Events an article counts from come from the article itself when it dates them, else events.toml.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib.resources import files
+
+from crossings.figures.numbers import NUMBER, value
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY_MONTH = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\s+"
+                        rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)
+_NUM = r"(?:\d+|[a-z]+(?:-[a-z]+)?)"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    name: str
+    day: date
+    triggers: tuple[str, ...]
+    countries: frozenset[str]
+
+
+@cache
+def events() -> tuple[Event, ...]:
+    data = tomllib.loads(files("crossings.resolve").joinpath("events.toml").read_text(encoding="utf-8"))
+    return tuple(Event(e["name"], date.fromisoformat(e["date"]), tuple(e["triggers"]), frozenset(e["countries"]))
+                 for e in data["event"])
+
+
+# ---------------------------------------------------------------------------------------------- days
+
+
+def weekday_before(name: str, ref: date) -> date:
+    """The named weekday on or before `ref` (a news "on Tuesday" in a Tuesday paper is that day)."""
+    return ref - timedelta(days=(ref.weekday() - WEEKDAYS[name.lower()]) % 7)
+
+
+def day_month(m: re.Match[str], ref: date | None) -> date | None:
+    """A "24 February" / "Feb. 24, 2022" match as a date, the year taken as the latest not after ref."""
+    day = int(m.group("d1") or m.group("d2"))
+    month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+    year = int(m.group("y")) if m.group("y") else (ref.year if ref else None)
+    if year is None:
+        return None
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    if not m.group("y") and ref and found > ref:
+        found = found.replace(year=year - 1)
+    return found
+
+
+def add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _count(word: str) -> int | None:
+    m = NUMBER.fullmatch(word.strip())
+    return value(m) if m else None
+
+
+def month_span(month: int, ref: date, year: int | None = None) -> Period:
+    year = year or (ref.year if month <= ref.month else ref.year - 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return Period(date(year, month, 1), min(last, ref))
+
+
+# ------------------------------------------------------------------------------------------ context
+
+
+@dataclass(frozen=True, slots=True)
+class DateContext:
+    """What the whole article tells about dates: its publication day, its countries, events it dates."""
+
+    published: date | None
+    countries: frozenset[str] = frozenset()
+    dated: tuple[tuple[str, date], ...] = ()  # (phrase, day) the article states itself
+
+
+_DATED = re.compile(rf"\b(the [a-z-]+(?: [a-z-]+)?) (?:began|started|broke out|erupted|was announced|was "
+                    rf"launched|was declared|took place)(?: on)? (?P<when>(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+"
+                    rf"\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?)", re.I)
+
+
+def context(text: str, published: str | None, countries: set[str]) -> DateContext:
+    pub = date.fromisoformat(published) if published else None
+    dated = []
+    for m in _DATED.finditer(text):
+        day = day_month(_DAY_MONTH.search(m.group("when")), pub)  # type: ignore[arg-type]
+        if day:
+            dated.append((m.group(1).lower(), day))
+    return DateContext(pub, frozenset(countries), tuple(dated))
+
+
+def event_day(phrase: str, ctx: DateContext) -> date | None:
+    """The day an event named in `phrase` happened: the article's own dating first, then events.toml."""
+    phrase = phrase.lower()
+    for named, day in ctx.dated:
+        if named in phrase or phrase.startswith(named.split()[-1]) or named.split()[-1] in phrase.split():
+            return day
+    best: tuple[int, Event] | None = None
+    for event in events():
+        if not event.countries & ctx.countries:
+            continue
+        hit = max((len(t) for t in event.triggers if re.search(rf"\b{re.escape(t)}\b", phrase)), default=0)
+        if hit and (best is None or hit > best[0]):
+            best = (hit, event)
+    return best[1].day if best else None
+
+
+# ------------------------------------------------------------------------------------------- periods
+
+_REPORTED = re.compile(rf"\b(?:said|says|announced|reported|stated|added|told [\w\s]{{1,30}}?|confirmed|"
+                       rf"estimated|posted)\s+(?:on\s+)?({_WEEKDAY}|yesterday|today)\b|^(?:on\s+)?({_WEEKDAY})\s*,",
+                       re.I)
+_SINCE = re.compile(r"\bsince\s+(?P<what>[^,;.()“”\"]{2,80})", re.I)
+_CUTOFF = re.compile(rf"\b(?:as of|by|until|through)\s+(?P<what>{_WEEKDAY}|(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+"
+                     rf"\d{{1,2}}))", re.I)
+_PAST = re.compile(rf"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?"
+                   rf"(?P<unit>hours?|days?|weeks?|months?|years?)\b", re.I)
+_FIRST = re.compile(rf"\b(?:the\s+)?first\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>days?|weeks?|months?)\s+"
+                    rf"(?:of|after|since)\s+(?P<what>[^,;.]{{3,60}})", re.I)
+_AGO = re.compile(rf"\b(?P<n>{_NUM})(?:\s+(?:to|or)\s+(?P<m>{_NUM}))?\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)
+_BETWEEN = re.compile(rf"\b(?:between|from)\s+(?P<a>\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}|\d{{1,2}})\s+"
+                      rf"(?:and|to|-|–)\s+(?P<b>\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})", re.I)
+_IN_MONTH = re.compile(rf"\b(?:in|during|throughout|for|over)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH})"
+                       rf"(?:\s+(?P<y>(?:19|20)\d\d))?(?!\s+\d)", re.I)
+_IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_ON_DAY = re.compile(rf"\b(?:on|last)\s+(?P<w>{_WEEKDAY})\b|\b(?P<y>yesterday)\b", re.I)
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7}
+
+
+def period(sentence: str, kind: str, ctx: DateContext) -> Period:
+    """The period a figure of this kind in this sentence covers (stock/rate: end = the day it held)."""
+    ref = ctx.published
+    if ref is None:
+        return Period(None, None)
+    report = _report_day(sentence, ref)
+    span = _span(sentence, ref, ctx)
+    day = _named_day(sentence, ref)
+    if kind == "total":
+        if span:
+            return span
+        return Period(day, day) if day else Period(None, report)
+    since = _since(sentence, ref, ctx)
+    end = day or (span.end if span and not since else None) or report
+    return Period(since.start if since and kind == "rate" else None, end)
+
+
+def _report_day(sentence: str, ref: date) -> date:
+    m = _REPORTED.search(sentence)
+    if not m:
+        return ref
+    word = (m.group(1) or m.group(2)).lower()
+    return {"today": ref, "yesterday": ref - timedelta(days=1)}.get(word) or weekday_before(word, ref)
+
+
+def _named_day(sentence: str, ref: date) -> date | None:
+    """A day the figure itself is about ("8,572 crossed on Saturday", "four days ago"), not the day said."""
+    ago = _AGO.search(sentence)
+    if ago:
+        counts = [_count(ago.group(g)) for g in ("n", "m") if ago.group(g)]
+        n = max(c for c in counts if c is not None) if any(c is not None for c in counts) else None
+        if n is not None:
+            return ref - timedelta(days=n * _UNIT_DAYS[ago.group("unit").lower().rstrip("s")])
+    reported = _REPORTED.search(sentence)
+    for m in _ON_DAY.finditer(sentence):
+        if reported and reported.start() <= m.start() < reported.end() + 1:
+            continue
+        if reported and reported.group(2) and m.start() == 0:
+            continue
+        return ref - timedelta(days=1) if m.group("y") else weekday_before(m.group("w"), ref)
+    return None
+
+
+def _span(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    """A period stated in the sentence, most specific first."""
+    for finder in (_between, _first_of, _since, _past, _relative_words, _in_month, _in_year):
+        found = finder(sentence, ref, ctx)
+        if found:
+            return found
+    return None
+
+
+def _between(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    m = _BETWEEN.search(sentence)
+    if not m:
+        return None
+    b = _DAY_MONTH.search(m.group("b"))
+    end = day_month(b, ref) if b else None
+    a = _DAY_MONTH.search(m.group("a"))
+    start = day_month(a, ref) if a else (end.replace(day=int(m.group("a"))) if end else None)
+    return Period(start, end) if start and end and start <= end else None
+
+
+def _first_of(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    m = _FIRST.search(sentence)
+    if not m:
+        return None
+    start = event_day(m.group("what"), ctx)
+    if start is None:
+        return None
+    n = _count(m.group("n")) if m.group("n") else 1
+    unit = m.group("unit").lower().rstrip("s")
+    end = add_months(start, n) if unit == "month" else start + timedelta(days=n * _UNIT_DAYS[unit])
+    return Period(start, min(end, ref))
+
+
+def _since(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    m = _SINCE.search(sentence)
+    if not m:
+        return None
+    start = _since_start(m.group("what"), ref, ctx)
+    if start is None or start > ref:
+        return None
+    cut = _CUTOFF.search(sentence[m.end():])
+    end = _cutoff_day(cut.group("what"), ref) if cut else ref
+    return Period(start, end)
+
+
+def _since_start(what: str, ref: date, ctx: DateContext) -> date | None:
+    text = what.strip().lower()
+    dm = _DAY_MONTH.search(what)
+    if dm:
+        return day_month(dm, ref)
+    if re.match(rf"{_WEEKDAY}\b", text):
+        return weekday_before(text.split()[0], ref)
+    month = re.match(rf"(?:(early|mid|late)[- ]?)?({_MONTH})(?:\s+((?:19|20)\d\d))?\b", text)
+    if month:
+        year = int(month.group(3)) if month.group(3) else None
+        first = month_span(MONTHS[month.group(2).rstrip(".")], ref, year).start
+        return first.replace(day={"mid": 15, "late": 21}.get(month.group(1) or "", 1)) if first else None
+    if re.match(r"the (?:start|beginning) of (?:the|this) year|january\b", text):
+        return date(ref.year, 1, 1)
+    if text.startswith(("last week", "the weekend", "yesterday")):
+        return _relative_words(text, ref, ctx).start if _relative_words(text, ref, ctx) else None
+    year = re.match(r"((?:19|20)\d\d)\b", text)
+    if year:
+        return date(int(year.group(1)), 1, 1)
+    return event_day(text, ctx)
+
+
+def _cutoff_day(what: str, ref: date) -> date:
+    dm = _DAY_MONTH.search(what)
+    if dm:
+        return day_month(dm, ref) or ref
+    return weekday_before(what.split()[0], ref)
+
+
+def _past(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    m = _PAST.search(sentence)
+    if not m:
+        return None
+    n = _count(m.group("n")) if m.group("n") else 1
+    unit = m.group("unit").lower().rstrip("s")
+    if n is None:
+        return None
+    if unit == "month":
+        return Period(add_months(ref, -n), ref)
+    if unit == "year":
+        return Period(ref.replace(year=ref.year - n), ref)
+    return Period(ref - timedelta(days=max(1, round(n * _UNIT_DAYS[unit]))), ref)
+
+
+def _relative_words(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    text = sentence.lower()
+    monday = ref - timedelta(days=ref.weekday())
+    if re.search(r"\blast week\b", text):
+        return Period(monday - timedelta(days=7), monday - timedelta(days=1))
+    if re.search(r"\bthis week\b", text):
+        return Period(monday, ref)
+    if re.search(r"\bover the weekend\b|\bat the weekend\b|\bthis weekend\b", text):
+        sunday = monday - timedelta(days=1) if ref.weekday() < 5 else ref
+        return Period(sunday - timedelta(days=1), sunday)
+    if re.search(r"\blast month\b", text):
+        last = ref.replace(day=1) - timedelta(days=1)
+        return Period(last.replace(day=1), last)
+    if re.search(r"\bthis month\b", text):
+        return Period(ref.replace(day=1), ref)
+    if re.search(r"\b(?:so far )?this year\b|\bsince the (?:start|beginning) of the year\b", text):
+        return Period(date(ref.year, 1, 1), ref)
+    if re.search(r"\blast year\b", text):
+        return Period(date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31))
+    return None
+
+
+def _in_month(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    m = _IN_MONTH.search(sentence)
+    if not m or m.group("m").lower().rstrip(".") in {"may", "mar"} and not m.group("m")[0].isupper():
+        return None
+    return month_span(MONTHS[m.group("m").lower().rstrip(".")], ref, int(m.group("y")) if m.group("y") else None)
+
+
+def _in_year(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    m = _IN_YEAR.search(sentence)
+    if not m:
+        return None
+    year = int(m.group("y"))
+    return Period(date(year, 1, 1), min(date(year, 12, 31), ref)) if year <= ref.year else None

