@@ -1,0 +1,84 @@
+"""The extractor end to end: the seed article scored with the shared rule, negatives, properties."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crossings import config, evaluate, figures, pipeline
+from crossings.records import Article, RawDoc
+
+NO_TRIAGE = config.Settings(triage=False)
+
+
+def run(text: str, published: str | None = "2023-05-10") -> list[dict]:
+    raw = RawDoc(source="t", content=text.encode(), content_type="text/plain", published=published)
+    return [f.to_schema() for f in pipeline.process(raw, NO_TRIAGE).figures]
+
+
+def test_figures_seed_article_all_found_and_nothing_else(seed):
+    found = run(seed["text"], seed["published"])
+    doc = evaluate.score_pairs(seed["figures"], found, "seed")
+    assert len(doc.pairs) == len(seed["figures"]) == 8
+    assert doc.found == 8, [f["evidence"]["text"] for f in doc.spurious]
+    assert doc.field_errors == [], [(e.field, e.expected.get(e.field), e.found.get(e.field))
+                                    for e in doc.field_errors]
+
+
+def test_figures_seed_not_figures_stay_out(seed):
+    found = run(seed["text"], seed["published"])
+    spans = [f["evidence"]["text"][f["span"][0]:f["span"][1]] for f in found]
+    for phrase in seed["not_figures"]:
+        assert not any(phrase in s or s in phrase for s in spans if len(s) > 3), phrase
+
+
+@pytest.mark.parametrize("text", [
+    "At least 40 people were killed and 120 injured when the boat capsized.",
+    "Police arrested more than 300 protesters in the capital on Sunday.",
+    "The 24-year-old walked five kilometres to the border after a 48-hour wait.",
+    "The government pledged $50 million to help 10,000 families displaced by the floods.",
+    "Up to 100,000 people could flee if the fighting spreads, the agency warned.",
+    "The new camp has room for 5,000 refugees.",
+    "Arrivals nearly doubled compared with 2021.",
+    "Some 30 percent of the 2,000 migrants were children.",
+])
+def test_figures_hard_negatives_yield_nothing(text):
+    assert run(text) == []
+
+
+def test_figures_rate_with_country_from_the_previous_sentence():
+    text = ("Thousands of Ukrainians crossed into Moldova on Monday. "
+            "Border police said the number had risen to about 4,000 per day.")
+    found = run(text, "2022-03-02")
+    rate = next(f for f in found if f["kind"] == "rate")
+    assert (rate["origin"], rate["destination"], rate["low"], rate["rate_per"]) == ("UA", "MD", 4000, "day")
+    assert rate["source_type"] == "government"
+
+
+def test_figures_without_publication_date_keep_relative_dates_null():
+    found = run("Since Friday about 3,000 Sudanese refugees have crossed into Chad, UNHCR said.", None)
+    assert found and found[0]["period_start"] is None and found[0]["period_end"] is None
+    assert found[0]["source_type"] == "un_agency"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_figures_never_raise_and_keep_invariants(text):
+    article = Article(text=text, published="2022-09-27")
+    for f in figures.extract(article):
+        assert 0 <= f.low <= f.high
+        assert text[f.evidence.start:f.evidence.end] == f.evidence.text
+
+
+WORDS = ["about", "10,000", "Russians", "fled", "to", "Georgia", "since", "Monday", "per", "day", "refugees",
+         "crossed", "into", "Poland", "said", "UNHCR", "tens", "of", "thousands", ".", "killed", "2,000"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_figures_evidence_offsets_slice_to_evidence(words):
+    text = " ".join(words)
+    for f in figures.extract(Article(text=text, published=dt.date(2022, 9, 27).isoformat())):
+        assert text[f.evidence.start:f.evidence.end] == f.evidence.text
+        assert f.span and f.evidence.text[f.span[0]:f.span[1]]
