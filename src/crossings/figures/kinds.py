@@ -33,7 +33,7 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     q = cand.quantity
     after = sentence[q.end:next_start]
     before = sentence[:q.start]
-    rate = _rate_pattern().search(after[:60])
+    rate = _rate_pattern().search(re.split(r"[;]|,\s(?:while|but|and|which|who)\b", after)[0][:120])
     if rate and not re.search(r"[;]|\bsince\b.*\bdaily\b", after[:rate.start()]):
         return "rate", _LEX["rates"][rate.group(0).lower()]
     lead = _LEADING_RATE.search(before[-50:])

@@ -24,7 +24,8 @@ class Candidate:
     like: Candidate | None = None  # an earlier figure this one continues ("up from 4,824", "another 40,000")
 
 
-_CONTINUES = re.compile(r"(?:\bup from|\bdown from|\bcompared with|\bcompared to|\bfrom|\bagainst|\band another|"
+_CONTINUES = re.compile(r"(?:\bincluding(?: some| about| around| roughly| nearly| more than)?|\bof whom(?: some| about| around| roughly)?|"
+                        r"\bup from|\bdown from|\bcompared with|\bcompared to|\bfrom|\bagainst|\band another|"
                         r"\bwhile another|\banother)\s*$", re.I)
 
 
@@ -81,9 +82,12 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
         unit, noun = _unit(sentence, q, nxt, out)
         demonym = bool(noun and gazetteer.lookup(noun))
-        if unit is None or not _plausible(sentence, q, nxt, moving or (settled and demonym), noun):
+        like = _continues(sentence, q, out)
+        if unit is None or not _plausible(sentence, q, nxt, moving or like is not None or (settled and demonym), noun):
             continue
-        out.append(Candidate(q, unit, noun, _continues(sentence, q, out)))
+        if q.qualifier == "vague" and re.search(r"\bthe\s*$", sentence[:q.start]):
+            continue  # "the thousands arriving" restates a figure given before
+        out.append(Candidate(q, unit, noun, like))
     precise = [c for c in out if c.quantity.qualifier != "vague"]
     return [c for c in out if c.quantity.qualifier != "vague" or not precise
             or re.match(r"^\s*(?:more|others)\b", sentence[c.quantity.end:])]

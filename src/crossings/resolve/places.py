@@ -25,10 +25,10 @@ _DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\bentered|\bentering|\benter|\breac
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
-_RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expelled|expulsions?|"
+_RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
                      r"forced back|went back|going back|came back|coming back)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
-_RECEIVER = re.compile(r"^\s*(?:now |already |currently |still )?(?:has |have |had )?(?:now |already )?(?:received|hosts?|hosting|welcomed|registered|recorded|took in|"
+_RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:now |already |currently |still )?(?:has |have |had )?(?:now |already )?(?:received|hosts?|hosting|welcomed|registered|recorded|took in|"
                        r"taken in|admitted|counted|logged|granted)\b", re.I)
 
 
@@ -54,44 +54,49 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     returning = bool(_RETURN.search(sentence))
     after = [m for m in mentions if segment[1] <= m.start < segment[2]]
     before = [m for m in mentions if segment[0] <= m.start < segment[1]]
-    origin, dest = _by_cue(sentence, after + before[::-1])
-    if origin is None and dest is None:
-        origin, dest = _by_cue(sentence, mentions)
-    segment = (segment[0], segment[2])
-    people = _demonym_of(sentence, mentions, segment, noun)
+    origins, dests = _by_cue(sentence, after + before[::-1])
+    if not origins and not dests:
+        origins, dests = _by_cue(sentence, mentions)
+    people = _demonym_of(sentence, mentions, (segment[0], segment[2]), noun)
+    origin = origins[0] if origins else None
     if returning:
-        dest = dest or people
-        origin = origin or _other_country(mentions, speakers, dest)
+        dests = [people, *dests] if people else dests
+        origin = origin or _other_country(mentions, speakers, dests[0] if dests else None)
     elif people and (origin is None or noun == people.text):
         origin = people
-    dests: tuple[Mention, ...] = (dest,) if dest else ()
-    anaphor = _THE_COUNTRY.search(sentence)
-    if anaphor and speakers and (not dest or dest.start > anaphor.start()):
-        dests = tuple(speakers)  # "Kazakhstan said 98,000 have entered the country"
-    if not dests:
-        dests = _receiver(sentence, mentions, origin)
-    if not dests and not returning and speakers:
-        dests = tuple(m for m in speakers[:1] if not origin or m.code != origin.code)  # "Egypt said 110,000 crossed"
     origin = origin or carry.origin or (None if returning else carry.default_origin)
-    if not dests and carry.destination:
-        dests = (carry.destination,)
-    dests = tuple(d for d in dests if not origin or d.code != origin.code)
-    return Roles(origin, dests)
+    options = [*(() if returning else _the_country(sentence, speakers, dests)), *[(d,) for d in dests],
+               _receiver(sentence, mentions), *([] if returning else [tuple(speakers[:1])]),
+               (carry.destination,) if carry.destination else ()]
+    for option in options:  # the first that names somewhere other than the origin
+        chosen = tuple(d for d in option if d and (not origin or d.code != origin.code))
+        if chosen:
+            return Roles(origin, chosen)
+    return Roles(origin, ())
 
 
-def _by_cue(sentence: str, mentions: list[Mention]) -> tuple[Mention | None, Mention | None]:
-    origin = dest = None
+def _the_country(sentence: str, speakers: list[Mention], dests: list[Mention]) -> list[tuple[Mention, ...]]:
+    """ "Kazakhstan said 98,000 have entered the country": the speaking state(s) received them."""
+    anaphor = _THE_COUNTRY.search(sentence)
+    if anaphor and speakers and (not dests or dests[0].start > anaphor.start()):
+        return [tuple(speakers)]
+    return []
+
+
+def _by_cue(sentence: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Mentions marked as origins ("from X", "the X side") and destinations ("into X"), in order."""
+    origins, dests = [], []
     for m in mentions:
         before = sentence[max(0, m.start - 45):m.start]
         if m.kind in ("country", "city") and _BETWEEN.search(before):
             pair = [n for n in mentions if n.start > m.start and n.kind == "country"]
             if pair and re.match(r"^\s*and\s*$", sentence[m.end:pair[0].start]):
-                return m, pair[0]  # "the border between Turkey and Greece"
+                return [m], [pair[0]]  # "the border between Turkey and Greece"
         if m.kind in ("country", "city") and _ORIGIN_CUE.search(before) or _SIDE_AFTER.match(sentence[m.end:]):
-            origin = origin or m
+            origins.append(m)
         elif _is_destination(sentence, m, before):
-            dest = dest or m
-    return origin, dest
+            dests.append(m)
+    return origins, dests
 
 
 def _is_destination(sentence: str, m: Mention, before: str) -> bool:
@@ -125,16 +130,18 @@ def _other_country(mentions: list[Mention], speakers: list[Mention], dest: Menti
     return None
 
 
-def _receiver(sentence: str, mentions: list[Mention], origin: Mention | None) -> tuple[Mention, ...]:
+def _receiver(sentence: str, mentions: list[Mention]) -> tuple[Mention, ...]:
+    """ "Uganda has received 52,000", "Lebanon, a country of 5 million, hosts 1.5 million"."""
     for m in mentions:
-        if m.kind == "country" and _RECEIVER.match(sentence[m.end:]) and (not origin or m.code != origin.code):
+        if m.kind == "country" and _RECEIVER.match(sentence[m.end:]):
             return (m,)
     return ()
 
 
 def remember(sentence: str, mentions: list[Mention], carry: Carry) -> None:
     """Update the carried origin/destination from any sentence, figure or not."""
-    origin, dest = _by_cue(sentence, mentions)
+    origins, dests = _by_cue(sentence, mentions)
+    origin, dest = (origins[0] if origins else None), (dests[0] if dests else None)
     people = next((m for m in mentions if m.kind == "demonym"), None)
     if _RETURN.search(sentence):
         origin, dest = origin, dest or people
