@@ -69,14 +69,15 @@ def _source(sents: list[Sentence], i: int, last: str | None) -> tuple[str | None
 
 def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention], who: str | None,
              carry: places.Carry, ctx: dates.DateContext) -> list[Figure]:
-    speakers = [m for m in ms if who and m.kind in ("country", "adjective", "city") and m.text in who]
+    speakers = list({m.code: m for m in ms if who and m.kind in ("country", "adjective", "city")
+                     and m.text in who}.values())
     out = []
     for j, cand in enumerate(found):
         q = cand.quantity
         next_start = found[j + 1].quantity.start if j + 1 < len(found) else len(sent.text)
         prev_end = found[j - 1].quantity.end if j else 0
         kind, rate_per = kinds.classify(sent.text, cand, next_start)
-        if cand.like is not None:  # "up from 4,824 a week earlier" is the same kind of figure
+        if cand.like is not None and kind == "total":  # "up from 4,824 a week earlier": the same kind
             kind, rate_per = kinds.classify(sent.text, cand.like, q.start)
         where = places.roles(sent.text, ms, (prev_end, q.start, next_start), cand.noun, speakers, carry)
         when = dates.period(sent.text, kind, ctx)

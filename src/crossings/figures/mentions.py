@@ -85,7 +85,7 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
         like = _continues(sentence, q, out)
         if unit is None or not _plausible(sentence, q, nxt, moving or like is not None or (settled and demonym), noun):
             continue
-        if q.qualifier == "vague" and re.search(r"\bthe\s*$", sentence[:q.start]):
+        if q.qualifier == "vague" and re.search(r"\bthe\s*$", sentence[:q.start], re.I):
             continue  # "the thousands arriving" restates a figure given before
         out.append(Candidate(q, unit, noun, like))
     precise = [c for c in out if c.quantity.qualifier != "vague"]
@@ -103,6 +103,9 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     if re.match(r"^\s*of (?:them|those|these|whom)\b", after) or (earlier and _CONTINUES.search(
             sentence[earlier[-1].quantity.end:q.start])):
         return (earlier[-1].unit if earlier else "people"), None
+    nationality = _nationality(after)
+    if nationality:
+        after, words = nationality[1], re.findall(r"[\w’'-]+|%", nationality[1])[:6]
     for n, word in enumerate(words):
         phrase = " ".join(words[n:n + 3]).lower()
         if _phrases("not_units")[0].match(phrase):
@@ -110,21 +113,28 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
         hit = _phrases("units")[0].match(phrase)
         if hit:
             return _phrases("units")[1][hit.group(0).lower()], hit.group(0)
-        code = gazetteer.lookup(word)
-        if code and word[0].isupper() and not word.endswith(("’s", "'s")):
-            if gazetteer._index()[word][1] == "demonym":
-                return "people", word
-            continue
         if word.lower() not in _FILLER:
             break
+    if nationality:
+        return "people", nationality[0]  # "8,000 Congolese have crossed"
     if earlier and re.match(r"^\s*(?:to|in|into|for|at)\b", after):
         return earlier[-1].unit, None  # "50 thousand fled to X and another 40 thousand to Y"
     return ("people", None) if _bare_count(after) else (None, None)
 
 
+def _nationality(after: str) -> tuple[str, str] | None:
+    """A demonym or nationality adjective right after the number: (it, the text after it)."""
+    head = re.match(r"^[\s\[\]]*(?:(?:of|more|other|new|ethnic|young|additional|fellow|mostly)\s+)*", after)
+    rest = after[head.end():] if head else after
+    found = gazetteer.find(rest[:40])
+    if found and found[0].start == 0 and found[0].kind in ("demonym", "adjective"):
+        return found[0].text, rest[found[0].end:]
+    return None
+
+
 def _bare_count(after: str) -> bool:
     """A number standing alone as subject or object: "10,000 have crossed", "rose to 10,000 a day"."""
-    if re.match(r"^\s*(?:$|[.,;:)”\"’]|(?:have|has|had|were|are|was|more|a day|per|each|every|"
+    if re.match(r"^\s*(?:$|[.,;:)”\"’]|(?:have|has|had|were|are|was|more|who|whom|a day|per|each|every|"
                 r"daily|weekly|monthly|on|since|in the|last|this|so far|by|during|between|"
                 r"from|over the|within|according|—|–|-\s))", after, re.I):
         return True

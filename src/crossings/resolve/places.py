@@ -26,7 +26,7 @@ _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|cross
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
-                     r"forced back|went back|going back|came back|coming back)\b", re.I)
+                     r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
 _RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:now |already |currently |still )?(?:has |have |had )?(?:now |already )?(?:received|hosts?|hosting|welcomed|registered|recorded|took in|"
                        r"taken in|admitted|counted|logged|granted)\b", re.I)
@@ -67,7 +67,8 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     origin = origin or carry.origin or (None if returning else carry.default_origin)
     options = [*(() if returning else _the_country(sentence, speakers, dests)), *[(d,) for d in dests],
                _receiver(sentence, mentions), *([] if returning else [tuple(speakers[:1])]),
-               (carry.destination,) if carry.destination else ()]
+               (carry.destination,) if carry.destination else (),
+               (carry.origin,) if carry.origin else ()]  # "…, while 17,800 arrived from Ukraine": the other way
     for option in options:  # the first that names somewhere other than the origin
         chosen = tuple(d for d in option if d and (not origin or d.code != origin.code))
         if chosen:
@@ -112,7 +113,7 @@ _PEOPLE_AFTER = re.compile(r"^\s*(?:refugees|migrants|people|nationals|citizens|
 def _demonym_of(sentence: str, mentions: list[Mention], segment: tuple[int, int], noun: str | None) -> Mention | None:
     """The nationality of the people counted: the noun itself, or an adjective right before it."""
     for m in mentions:
-        if noun and m.text == noun and m.kind == "demonym":
+        if noun and m.text == noun and m.kind in ("demonym", "adjective"):
             return m
     for m in mentions:
         in_segment = m.kind in ("adjective", "demonym") and segment[0] <= m.start < segment[1]
