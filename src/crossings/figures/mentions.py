@@ -24,7 +24,7 @@ class Candidate:
     like: Candidate | None = None  # an earlier figure this one continues ("up from 4,824", "another 40,000")
 
 
-_CONTINUES = re.compile(r"(?:\bincluding(?: some| about| around| roughly| nearly| more than)?|\bof whom(?: some| about| around| roughly)?|"
+_CONTINUES = re.compile(r"(?:\bon top of(?: some| about| around)?|\bin addition to|\band(?: some| about| around| roughly| nearly| almost)?|\bincluding(?: some| about| around| roughly| nearly| more than)?|\bof whom(?: some| about| around| roughly)?|"
                         r"\bup from|\bdown from|\bcompared with|\bcompared to|\bfrom|\bagainst|\band another|"
                         r"\bwhile another|\banother)\s*$", re.I)
 
@@ -40,7 +40,7 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _DATE_NEAR = re.compile(rf"^\s*(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s*$", re.I)
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₽]|US\$|USD|EUR)\s*$")
-_FILLER = {"more", "other", "new", "additional", "further", "extra", "of", "the", "them", "those", "these",
+_FILLER = {"newly", "recently", "arrived", "displaced", "more", "other", "new", "additional", "further", "extra", "of", "the", "them", "those", "these",
            "ethnic", "young", "mostly", "mainly", "predominantly", "registered", "recorded", "reported",
            "estimated", "documented", "undocumented", "irregular", "illegal", "fleeing", "desperate",
            "such", "total", "another", "fellow", "foreign", "local", "or", "so", "people's"}
@@ -124,7 +124,7 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
 
 def _nationality(after: str) -> tuple[str, str] | None:
     """A demonym or nationality adjective right after the number: (it, the text after it)."""
-    head = re.match(r"^[\s\[\]]*(?:(?:of|more|other|new|ethnic|young|additional|fellow|mostly)\s+)*", after)
+    head = re.match(r"^[\s\[\]]*(?:(?:of|more|other|new|ethnic|young|additional|fellow|mostly|newly|recently|arrived|registered)\s+)*", after)
     rest = after[head.end():] if head else after
     found = gazetteer.find(rest[:40])
     if found and found[0].start == 0 and found[0].kind in ("demonym", "adjective"):

@@ -64,9 +64,12 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
         origin = origin or _other_country(mentions, speakers, dests[0] if dests else None)
     elif people and (origin is None or noun == people.text):
         origin = people
+    receiver = _receiver(sentence, mentions)
+    if not origin and receiver and not people:
+        carry = Carry(destination=carry.destination)  # "Uganda hosts 1.5 million refugees": from anywhere
     origin = origin or carry.origin or (None if returning else carry.default_origin)
     options = [*(() if returning else _the_country(sentence, speakers, dests)), *[(d,) for d in dests],
-               _receiver(sentence, mentions), *([] if returning else [tuple(speakers[:1])]),
+               receiver, *([] if returning else [tuple(speakers[:1])]),
                (carry.destination,) if carry.destination else (),
                (carry.origin,) if carry.origin else ()]  # "…, while 17,800 arrived from Ukraine": the other way
     for option in options:  # the first that names somewhere other than the origin
@@ -101,6 +104,8 @@ def _by_cue(sentence: str, mentions: list[Mention]) -> tuple[list[Mention], list
 
 
 def _is_destination(sentence: str, m: Mention, before: str) -> bool:
+    if re.search(r"\bof them\b", before[-30:]):
+        return False  # "with more than half of them going to Poland" names a share's destination
     if m.kind == "adjective":
         return bool(_BORDER_AFTER.match(sentence[m.end:]))
     return m.kind in ("country", "city") and bool(_DEST_CUE.search(before))
