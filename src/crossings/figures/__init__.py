@@ -80,7 +80,7 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         if cand.like is not None and kind == "total":  # "up from 4,824 a week earlier": the same kind
             kind, rate_per = kinds.classify(sent.text, cand.like, q.start)
         where = places.roles(sent.text, ms, (prev_end, q.start, next_start), cand.noun, speakers, carry)
-        when = dates.period(sent.text, kind, ctx)
+        when = dates.period(sent.text, kind, ctx, _scope(sent.text, found, j))
         for dest in where.destinations or (None,):
             out.append(_figure(sent, cand, kind, rate_per, where.origin, dest, when, who))
         if where.origin:
@@ -88,6 +88,16 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         if where.destinations:
             carry.destination = where.destinations[-1]
     return out
+
+
+def _scope(text: str, found: list[mentions.Candidate], j: int) -> str | None:
+    """The words that belong to figure j: from the previous figure to the next, plus any opening phrase."""
+    if len(found) == 1:
+        return None
+    start = found[j - 1].quantity.end if j else 0
+    end = found[j + 1].quantity.start if j + 1 < len(found) else len(text)
+    lead = text[:found[0].quantity.start] + " … " if j else ""
+    return lead + text[start:end]
 
 
 def _figure(sent: Sentence, cand: mentions.Candidate, kind: str, rate_per: str | None, origin: Mention | None,

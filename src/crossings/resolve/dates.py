@@ -155,14 +155,20 @@ _ON_DAY = re.compile(rf"\b(?:on|last)\s+(?P<w>{_WEEKDAY})\b|\b(?P<y>yesterday)\b
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7}
 
 
-def period(sentence: str, kind: str, ctx: DateContext) -> Period:
-    """The period a figure of this kind in this sentence covers (stock/rate: end = the day it held)."""
+def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None) -> Period:
+    """The period a figure of this kind covers (stock/rate: end = the day it held).
+
+    `scope` is the part of the sentence that belongs to this figure when the sentence holds several;
+    the reporting day ("said on Tuesday") is read from the whole sentence.
+    """
     ref = ctx.published
     if ref is None:
         return Period(None, None)
     report = _report_day(sentence, ref)
-    span = _span(sentence, ref, ctx)
-    day = _named_day(sentence, ref)
+    own = scope if scope is not None else sentence
+    span = _span(own, ref, ctx)
+    day = _named_day(own, ref)
+    sentence = own
     if kind == "total":
         if span:
             return span
@@ -200,7 +206,7 @@ def _named_day(sentence: str, ref: date) -> date | None:
 
 def _span(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     """A period stated in the sentence, most specific first."""
-    for finder in (_between, _first_of, _since, _past, _relative_words, _in_month, _in_year):
+    for finder in (_between, _month_range, _first_of, _since, _past, _relative_words, _in_month, _in_year):
         found = finder(sentence, ref, ctx)
         if found:
             return found
@@ -219,16 +225,45 @@ def _between(sentence: str, ref: date, ctx: DateContext) -> Period | None:
 
 
 def _first_of(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    """ "the first four months of the war", "the first week of October", "the first three months of the year"."""
     m = _FIRST.search(sentence)
     if not m:
         return None
-    start = event_day(m.group("what"), ctx)
-    if start is None:
-        return None
+    start = _calendar_start(m.group("what"), ref) or event_day(m.group("what"), ctx)
     n = _count(m.group("n")) if m.group("n") else 1
+    if start is None or n is None:
+        return None
     unit = m.group("unit").lower().rstrip("s")
     end = add_months(start, n) if unit == "month" else start + timedelta(days=n * _UNIT_DAYS[unit])
-    return Period(start, min(end, ref))
+    return Period(start, min(end - timedelta(days=1), ref))
+
+
+def _calendar_start(what: str, ref: date) -> date | None:
+    text = what.strip().lower()
+    if re.match(r"(?:the|this) year\b", text):
+        return date(ref.year, 1, 1)
+    year = re.match(r"((?:19|20)\d\d)\b", text)
+    if year:
+        return date(int(year.group(1)), 1, 1)
+    month = re.match(rf"({_MONTH})(?:\s+((?:19|20)\d\d))?\b", text)
+    if month:
+        return month_span(MONTHS[month.group(1).rstrip(".")], ref, int(month.group(2)) if month.group(2) else None).start
+    return None
+
+
+_MONTH_RANGE = re.compile(rf"\b(?:between|from)\s+(?P<a>{_MONTH})(?:\s+(?P<ya>(?:19|20)\d\d))?\s+(?:and|to|through|-|–)\s+"
+                          rf"(?P<b>{_MONTH})(?:\s+(?P<yb>(?:19|20)\d\d))?(?!\s*\d{{1,2}}\b)", re.I)
+
+
+def _month_range(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    """ "between January and August": whole months, the later one the latest not after publication."""
+    m = _MONTH_RANGE.search(sentence)
+    if not m:
+        return None
+    a, b = (MONTHS[m.group(g).lower().rstrip(".")] for g in ("a", "b"))
+    end = month_span(b, ref, int(m.group("yb")) if m.group("yb") else None)
+    year = int(m.group("ya")) if m.group("ya") else (end.start.year if a <= b else end.start.year - 1)
+    return Period(date(year, a, 1), end.end)
 
 
 def _since(sentence: str, ref: date, ctx: DateContext) -> Period | None:

@@ -15,7 +15,7 @@ from importlib.resources import files
 from crossings.resolve import gazetteer
 
 _VERBS = (r"(?:said|says|announced|announces|reported|reports|stated|states|told|tells|added|adds|estimated|"
-          r"estimates|noted|notes|confirmed|confirms|wrote|writes|posted|tweeted|counted|recorded|registered|"
+          r"estimates|estimate|noted|notes|confirmed|confirms|wrote|writes|posted|tweeted|counted|recorded|registered|"
           r"put the (?:number|figure|total)|puts the (?:number|figure|total)|data showed|figures showed|"
           r"data show|figures show|claimed|claims|declared|explained|warned|informed)")
 _ACCORDING = re.compile(r"\baccording to (?P<who>(?:the |a |an )?[^,.;:“”\"]{2,90}?)(?=[,.;:“”\"]|$| on | as | in "
@@ -42,9 +42,20 @@ def attribution(sentence: str) -> str | None:
     for pattern in (_ACCORDING, _VERB_SUBJECT, _SUBJECT_VERB):
         for m in pattern.finditer(sentence):
             who = _clean(m.group("who"))
-            if who and not _NOT_SOURCE.match(who) and not re.search(r"\d", who):
+            if who and _looks_like_a_source(who):
                 return who
     return None
+
+
+_NOT_IN_SOURCE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|being|million|thousands?|hundreds?|dozens|"
+                            r"people|refugees|migrants|figures?|numbers?|who|which)\b", re.I)
+
+
+def _looks_like_a_source(who: str) -> bool:
+    """A noun phrase naming someone, not a clause or a quantity that happens to precede a verb."""
+    if _NOT_SOURCE.match(who) or re.search(r"\d", who) or _NOT_IN_SOURCE.search(who):
+        return False
+    return who.lower() not in {"a", "an", "the", "some", "it said", "and"} and len(who) > 2
 
 
 def _clean(who: str) -> str | None:
