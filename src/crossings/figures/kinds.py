@@ -14,7 +14,8 @@ _LEX = load("mentions")
 @cache
 def _rate_pattern() -> re.Pattern[str]:
     phrases = sorted(_LEX["rates"], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])"
+                      r"(?!\s+(?:earlier|ago|later|before|after|of|into|in which))", re.I)
 
 
 @cache
@@ -23,8 +24,8 @@ def _stock_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])", re.I)
 
 
-_LEADING_RATE = re.compile(r"\b(daily|weekly|monthly)\s+(?:average|rate|arrivals|crossings|flow|number)?"
-                           r"\s*(?:of|at|reached|stood at|was|is|hit|to)?\s*$", re.I)
+_LEADING_RATE = re.compile(r"\b(daily|weekly|monthly)\s+(?:[a-z]+\s+){0,4}(?:of|at|reached|stood at|was|is|hit|to|around|"
+                           r"about|some)?\s*$", re.I)
 _AVERAGE_OF = re.compile(r"\b(?:an? )?average of\s*$|\bon average\b", re.I)
 
 

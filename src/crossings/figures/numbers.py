@@ -71,9 +71,13 @@ def _spelled_value(text: str) -> int | None:
     return total + current
 
 
+_FRACTION = re.compile(r"\b(?:a|one)\s+(quarter|third|half)\s+of\s+a\s+(million|billion)\b", re.I)
+_FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5}
+
+
 def find(sentence: str) -> list[Quantity]:
     """Every quantity in a sentence: vague amounts, ranges, then single numbers, left to right."""
-    found = _vague(sentence)
+    found = _vague(sentence) + _fractions(sentence)
     taken = [(q.num_start, q.num_end) for q in found]
     singles = [m for m in NUMBER.finditer(sentence) if not _overlaps(m.span(), taken)]
     i = 0
@@ -92,6 +96,16 @@ def find(sentence: str) -> list[Quantity]:
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _fractions(sentence: str) -> list[Quantity]:
+    """ "a quarter of a million" = 250,000."""
+    out = []
+    for m in _FRACTION.finditer(sentence):
+        number = round(_FRACTIONS[m.group(1).lower()] * SCALES[m.group(2).lower()])
+        start, qualifier = _qualifier_start(sentence, m.start())
+        out.append(Quantity(number, number, qualifier, start, m.end(), m.start(), m.end(), sentence[start:m.end()]))
+    return out
 
 
 def _vague(sentence: str) -> list[Quantity]:

@@ -22,11 +22,13 @@ _DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\bentered|\bentering|\benter|\breac
                        r"(?:\s+(?:the|neighbou?ring|northern|southern|eastern|western|central|[a-z]+ern|"
                        r"capital|city of|town of|border town of|[A-Z][a-z]+ (?:city|capital|town) of))*"
                        r"\s*$", re.I)
+_STRONG_DEST = re.compile(r"\b(?:into|entered|entering|enter|arrived in|arriving in|reached|fled to|flocked to|crossed to)"
+                          r"(?:\s+(?:the|neighbou?ring))?\s*$", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
-                     r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home)\b", re.I)
+                     r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|crossed back|back into|back to|back home)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
 _RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:now |already |currently |still )?(?:has |have |had )?(?:now |already )?(?:received|hosts?|hosting|welcomed|registered|recorded|took in|"
                        r"taken in|admitted|counted|logged|granted)\b", re.I)
@@ -51,10 +53,11 @@ class Roles:
 def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int], noun: str | None,
           speakers: list[Mention], carry: Carry) -> Roles:
     """Origin and destination(s) of the figure at segment[1] (its neighbours end at [0], start at [2])."""
-    returning = bool(_RETURN.search(sentence))
-    after = [m for m in mentions if segment[1] <= m.start < segment[2]]
+    clause_end = _clause_end(sentence, segment[1], segment[2])
+    returning = bool(_RETURN.search(sentence[segment[0]:clause_end]))
+    after = [m for m in mentions if segment[1] <= m.start < clause_end]
     before = [m for m in mentions if segment[0] <= m.start < segment[1]]
-    origins, dests = _by_cue(sentence, after + before[::-1])
+    origins, dests = (a + b for a, b in zip(_by_cue(sentence, after), _by_cue(sentence, before[::-1]), strict=True))
     if not origins and not dests:
         origins, dests = _by_cue(sentence, mentions)
     people = _demonym_of(sentence, mentions, (segment[0], segment[2]), noun)
@@ -62,8 +65,8 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     if returning:
         dests = [people, *dests] if people else dests
         origin = origin or _other_country(mentions, speakers, dests[0] if dests else None)
-    elif people and (origin is None or noun == people.text):
-        origin = people
+    elif people and (origin is None or (noun == people.text and origin not in after)):
+        origin = people  # "78,000 Russians ..." unless their own clause says "left Georgia"
     receiver = _receiver(sentence, mentions)
     if not origin and receiver and not people:
         carry = Carry(destination=carry.destination)  # "Uganda hosts 1.5 million refugees": from anywhere
@@ -75,8 +78,22 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     for option in options:  # the first that names somewhere other than the origin
         chosen = tuple(d for d in option if d and (not origin or d.code != origin.code))
         if chosen:
-            return Roles(origin, chosen)
+            return Roles(origin or _other_side(speakers, chosen), chosen)
     return Roles(origin, ())
+
+
+def _other_side(speakers: list[Mention], dests: tuple[Mention, ...]) -> Mention | None:
+    """Officials of one country describing a queue into another speak for the side people leave."""
+    return next((m for m in speakers if all(m.code != d.code for d in dests)), None)
+
+
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|but|whereas|although|and\s+(?:the|that|a|about|some)|(?:most|many|some|half|all) of "
+                           r"them)\b|;|\bwhile\b|\bbefore\b")
+
+
+def _clause_end(sentence: str, start: int, limit: int) -> int:
+    m = _CLAUSE_BREAK.search(sentence, start, limit)
+    return m.start() if m else limit
 
 
 def _the_country(sentence: str, speakers: list[Mention], dests: list[Mention]) -> list[tuple[Mention, ...]]:
@@ -87,7 +104,7 @@ def _the_country(sentence: str, speakers: list[Mention], dests: list[Mention]) -
     return []
 
 
-def _by_cue(sentence: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+def _by_cue(sentence: str, mentions: list[Mention], sides: bool = True) -> tuple[list[Mention], list[Mention]]:
     """Mentions marked as origins ("from X", "the X side") and destinations ("into X"), in order."""
     origins, dests = [], []
     for m in mentions:
@@ -96,11 +113,11 @@ def _by_cue(sentence: str, mentions: list[Mention]) -> tuple[list[Mention], list
             pair = [n for n in mentions if n.start > m.start and n.kind == "country"]
             if pair and re.match(r"^\s*and\s*$", sentence[m.end:pair[0].start]):
                 return [m], [pair[0]]  # "the border between Turkey and Greece"
-        if m.kind in ("country", "city") and _ORIGIN_CUE.search(before) or _SIDE_AFTER.match(sentence[m.end:]):
+        if m.kind in ("country", "city") and _ORIGIN_CUE.search(before) or sides and _SIDE_AFTER.match(sentence[m.end:]):
             origins.append(m)
         elif _is_destination(sentence, m, before):
             dests.append(m)
-    return origins, dests
+    return origins, sorted(dests, key=lambda d: not _STRONG_DEST.search(sentence[max(0, d.start - 25):d.start]))
 
 
 def _is_destination(sentence: str, m: Mention, before: str) -> bool:
@@ -146,7 +163,7 @@ def _receiver(sentence: str, mentions: list[Mention]) -> tuple[Mention, ...]:
 
 def remember(sentence: str, mentions: list[Mention], carry: Carry) -> None:
     """Update the carried origin/destination from any sentence, figure or not."""
-    origins, dests = _by_cue(sentence, mentions)
+    origins, dests = _by_cue(sentence, mentions, sides=False)  # "the Georgian side" says where a queue is, not who
     origin, dest = (origins[0] if origins else None), (dests[0] if dests else None)
     people = next((m for m in mentions if m.kind == "demonym"), None)
     if _RETURN.search(sentence):

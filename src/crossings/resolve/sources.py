@@ -58,8 +58,12 @@ def _looks_like_a_source(who: str) -> bool:
     return who.lower() not in {"a", "an", "the", "some", "it said", "and"} and len(who) > 2
 
 
+_DATELINE = re.compile(r"^[A-ZÀ-ÝŞĞİ][A-ZÀ-ÝŞĞİ'’ .-]+(?:,\s*[A-Z][a-z]+)?(?:\s*\([A-Za-z]+\))?\s*[—–-]+\s*")
+
+
 def _clean(who: str) -> str | None:
-    who = _LEADING_TIME.sub("", who.strip()).strip()
+    who = _DATELINE.sub("", who.strip())
+    who = _LEADING_TIME.sub("", who).strip()
     who = re.sub(r"\s+(?:on|late on|early on)\s+\w+day$", "", who, flags=re.I)
     who = re.sub(r"^(?:and|but|as|while|meanwhile|separately|earlier|also)\s+", "", who, flags=re.I).strip()
     if len(who.split()) > 14 or not who:
