@@ -24,9 +24,8 @@ def _stock_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])", re.I)
 
 
-_LEADING_RATE = re.compile(r"\b(daily|weekly|monthly)\s+(?:[a-z]+\s+){0,4}(?:of|at|reached|stood at|was|is|hit|to|around|"
-                           r"about|some)?\s*$", re.I)
-_AVERAGE_OF = re.compile(r"\b(?:an? )?average of\s*$|\bon average\b", re.I)
+_LEADING_RATE = re.compile(r"\b(daily|weekly|monthly)\s+(?:[a-z]+\s+){0,4}(?:of|at|reached|stood at|was|is|hit|to|"
+                           r"around|about|some)?\s*$", re.I)
 
 
 def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str | None]:
