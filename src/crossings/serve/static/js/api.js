@@ -1,0 +1,35 @@
+// Fetching from the crossings API: query strings from filter objects, the optional read token, errors.
+const TOKEN_KEY = "crossings.token";
+
+export class AuthNeeded extends Error {}
+
+export function query(params) {
+  const qs = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "" && value !== false) qs.set(key, String(value));
+  }
+  const text = qs.toString();
+  return text ? `?${text}` : "";
+}
+
+export async function getJSON(path, params = {}) {
+  const headers = { Accept: "application/json" };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(path + query(params), { headers, credentials: "same-origin" });
+  if (response.status === 401 || response.status === 403) throw new AuthNeeded(await response.text());
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+export function askForToken(onToken) {
+  const form = document.getElementById("token-form");
+  if (!form) return;
+  form.hidden = false;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, new FormData(form).get("token"));
+    form.hidden = true;
+    onToken();
+  }, { once: true });
+}
