@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -47,39 +48,46 @@ def _stage_of(exc: CrossingsError) -> str:
 
 @dataclass
 class RunSummary:
+    """What one `run` did: counts for the progress bar, the summary table and the `runs` table."""
+
     seen: int = 0
     new: int = 0
-    duplicates: int = 0
-    clusters: int = 0
-    figures: int = 0
-    failed: Counter[str] = field(default_factory=Counter)
+    duplicates: int = 0  # already stored: same source or URL, or the same text under another name
+    clusters: int = 0  # distinct stories in the whole corpus after dedupe, single articles included
+    figures: int = 0  # figures in the articles this run added
+    failed: Counter[str] = field(default_factory=Counter)  # reason code -> count
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, object]:
-        return {"seen": self.seen, "new": self.new, "duplicates": self.duplicates, "clusters": self.clusters,
-                "figures": self.figures, "failed": dict(self.failed), "failed_total": sum(self.failed.values()),
-                "seconds": round(self.seconds, 2)}
+        return {"seen": self.seen, "new": self.new, "duplicates": self.duplicates,
+                "clusters": self.clusters, "figures": self.figures, "failed": dict(self.failed),
+                "failed_total": sum(self.failed.values()), "seconds": round(self.seconds, 2)}
 
 
 def run(items: Iterable[RawDoc | Failure], store, settings: Settings,
         on_item: Callable[[RunSummary], None] | None = None) -> RunSummary:
-    """Stage 1 feeding stages 2-6; each article is committed on its own, failures are recorded."""
-    from crossings import dedupe
+    """Stage 1 feeding stages 2-6. Each article is committed on its own (a run killed halfway and
+    started again stores each article once); failures are recorded with their reason; then dedupe."""
+    from crossings import dedupe  # datasketch is heavy and `process` (Dask workers) never needs it
 
-    summary = RunSummary()
-    started = time.perf_counter()
+    summary, started, clock = RunSummary(), _now(), time.perf_counter()
     for item in items:
-        summary.seen += 1
-        if isinstance(item, RawDoc) and store.has_source(item):
-            summary.duplicates += 1
-        else:
-            outcome = item if isinstance(item, Failure) else process_safely(item, settings)
-            _save(outcome, store, summary)
+        _one(item, store, settings, summary)
         if on_item:
             on_item(summary)
     summary.clusters = dedupe.cluster(store, settings)
-    summary.seconds = time.perf_counter() - started
+    summary.seconds = time.perf_counter() - clock
+    store.record_run(started, summary.to_dict())
     return summary
+
+
+def _one(item: RawDoc | Failure, store, settings: Settings, summary: RunSummary) -> None:
+    summary.seen += 1
+    if isinstance(item, RawDoc) and store.has_source(item):
+        summary.duplicates += 1  # stored by an earlier run: not even parsed again
+        return
+    outcome = item if isinstance(item, Failure) else process_safely(item, settings)
+    _save(outcome, store, summary)
 
 
 def _save(outcome: ArticleResult | Failure, store, summary: RunSummary) -> None:
@@ -98,3 +106,7 @@ def _save(outcome: ArticleResult | Failure, store, summary: RunSummary) -> None:
         summary.figures += len(outcome.figures)
     else:
         summary.duplicates += 1
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

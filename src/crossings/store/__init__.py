@@ -8,14 +8,21 @@ CONTRACT (the corpus issue implements it; aggregate, serve, batch and review cod
         idempotent by URL and by content hash; one transaction per article (article + its figures)
     Store.has_source(raw: RawDoc) -> bool    # an article with this URL/source is already stored
     Store.record_failure(failure: Failure) -> None
-    Store.articles(q=None, limit=100, offset=0) -> list[dict]   # id, url, title, site, published, language,
-                                                                # content_hash, cluster_id, is_original, n_figures
+    Store.articles(q=None, limit=100, offset=0) -> list[dict]
+        # id, source, url, title, site, published, language, content_hash, cluster_id, is_original,
+        # n_figures; with q, only full-text matches (FTS5 / tsvector), best first
     Store.article(article_id) -> dict | None  # the above + "text" + "figures": [figure row, ...]
     Store.figures(query: FigureQuery) -> list[dict]              # figure rows, see below
     Store.count_figures(query: FigureQuery) -> int
     Store.failures(limit=100) -> list[dict]
-    Store.set_clusters(assignments: dict[int, tuple[int, bool]]) -> None  # article_id -> (cluster_id, is_original)
+    Store.set_clusters(assignments: dict[int, tuple[int, bool]]) -> None
+        # article_id -> (cluster_id, is_original)
+    Store.replace_figures(article_id, figures: list[Figure]) -> int
+        # re-extraction: unreviewed figures swapped for these, reviewed ones kept; one transaction
     Store.close() -> None
+    Also: count_articles(), record_run(started_at, summary), and the MinHash table dedupe keeps
+    (unsigned_articles, save_minhashes, minhashes). FigureQuery.review: "reviewed" = accepted or
+    corrected; "recommended" = recommended is true.
 
 A figure row is Figure.to_schema() (origin, destination, unit, kind, low, high, qualifier, rate_per,
 period_start, period_end, attributed_to, source_type, evidence{text,start,end}, origin_place,
@@ -27,6 +34,10 @@ article_published, cluster_id, is_original (bool), review_state ("unreviewed" | 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crossings.store.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +62,13 @@ class FigureQuery:
 class SaveOutcome:
     article_id: int
     new: bool
+
+
+def open_store(url: str) -> Store:
+    """The Store for `url` ("sqlite:///PATH", a bare path, or "postgresql://…"), migrated to date."""
+    from crossings.store.store import Store
+
+    return Store.open(url)
+
+
+__all__ = ["FigureQuery", "SaveOutcome", "open_store"]

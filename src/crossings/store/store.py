@@ -1,0 +1,230 @@
+"""Stage 6: Store, the one interface over SQLite and PostgreSQL (see crossings.store for the contract).
+
+Writes are idempotent (an article already stored by URL or content hash adds nothing) and each
+article with its figures is one transaction, so a run killed halfway resumes without doubles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from crossings.errors import StoreError
+from crossings.records import ArticleResult, Failure, Figure, RawDoc
+from crossings.store import FigureQuery, SaveOutcome, queries, rows
+from crossings.store.engine import make_engine, redact
+from crossings.store.migrations import migrate
+from crossings.store.schema import articles, failures, figures, minhashes, runs
+
+
+class Store:
+    def __init__(self, engine: Engine, url: str):
+        self.engine = engine
+        self.url = url
+        self.dialect = engine.dialect.name
+        self._writer = engine.execution_options(immediate=True)
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Connect and bring the schema up to date; any trouble is a one-line StoreError."""
+        engine = make_engine(url)
+        try:
+            migrate(engine)
+        except sa.exc.SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot open {redact(url)}: {_first_line(exc)}", "store_unavailable") from exc
+        return cls(engine, url)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writes ---------------------------------------------------------------------------------
+
+    def save(self, result: ArticleResult) -> SaveOutcome:
+        """Store an article and its figures in one transaction, unless its URL or text is already in."""
+        art = result.article
+        content_hash = art.content_hash or _hash(art.text)
+        try:
+            with self._write() as conn:
+                existing = _find_article(conn, art.url, content_hash)
+                if existing is not None:
+                    return SaveOutcome(existing, False)
+                article_id = conn.execute(articles.insert().values(rows.article_values(art, content_hash))
+                                          ).inserted_primary_key[0]
+                if result.figures:
+                    conn.execute(figures.insert(), [rows.figure_values(f, article_id)
+                                                    for f in result.figures])
+        except StoreError as exc:
+            if not isinstance(exc.__cause__, sa.exc.IntegrityError):
+                raise
+            return self._lost_race(art.url, content_hash, exc)
+        return SaveOutcome(article_id, True)
+
+    def _lost_race(self, url: str | None, content_hash: str, exc: StoreError) -> SaveOutcome:
+        """Another writer stored the same article between our check and our insert."""
+        with self._read() as conn:
+            existing = _find_article(conn, url, content_hash)
+        if existing is None:
+            raise exc
+        return SaveOutcome(existing, False)
+
+    def replace_figures(self, article_id: int, found: list[Figure]) -> int:
+        """Swap an article's machine figures for `found`, in one transaction. Figures a person has
+        reviewed (review_state other than "unreviewed") are kept. Returns how many were added."""
+        unreviewed = (figures.c.article_id == article_id) & (figures.c.review_state == "unreviewed")
+        with self._write() as conn:
+            if conn.execute(sa.select(articles.c.id).where(articles.c.id == article_id)).first() is None:
+                raise StoreError(f"no article with id {article_id}", "not_found")
+            conn.execute(figures.delete().where(unreviewed))
+            if found:
+                conn.execute(figures.insert(), [rows.figure_values(f, article_id) for f in found])
+        return len(found)
+
+    def record_failure(self, failure: Failure) -> None:
+        """Keep one row per (source, stage, reason): a re-run updates it instead of adding another."""
+        key = (failures.c.source == failure.source) & (failures.c.stage == failure.stage) & (
+            failures.c.reason == failure.reason)
+        with self._write() as conn:
+            updated = conn.execute(failures.update().where(key).values(detail=failure.detail, at=rows.now()))
+            if not updated.rowcount:
+                conn.execute(failures.insert().values(**rows.storable(failure.to_dict()), at=rows.now()))
+
+    def record_run(self, started_at: str, summary: dict[str, Any]) -> None:
+        with self._write() as conn:
+            conn.execute(runs.insert().values(started_at=started_at, finished_at=rows.now(), summary=summary))
+
+    def set_clusters(self, assignments: dict[int, tuple[int, bool]]) -> None:
+        """article_id -> (cluster_id, is_original), all in one transaction."""
+        if not assignments:
+            return
+        stmt = (articles.update().where(articles.c.id == sa.bindparam("b_id"))
+                .values(cluster_id=sa.bindparam("b_cluster"), is_original=sa.bindparam("b_original")))
+        params = [{"b_id": a, "b_cluster": c, "b_original": o} for a, (c, o) in assignments.items()]
+        with self._write() as conn:
+            conn.execute(stmt, params)
+
+    # -- reads ----------------------------------------------------------------------------------
+
+    def has_source(self, raw: RawDoc) -> bool:
+        """An article from this URL (or, for files, this source) is already stored."""
+        match = articles.c.source == raw.source
+        if raw.url:
+            match = match | (articles.c.url == raw.url)
+        with self._read() as conn:
+            return conn.execute(sa.select(articles.c.id).where(match).limit(1)).first() is not None
+
+    def articles(self, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        stmt = queries.articles_select(self.dialect, q, limit, offset)
+        if stmt is None:
+            return []
+        with self._read() as conn:
+            return [rows.article_row(r) for r in conn.execute(stmt)]
+
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        with self._read() as conn:
+            found = conn.execute(sa.select(articles.c.text).where(articles.c.id == article_id)).first()
+        if found is None:
+            return None
+        listed = self._article_listing(article_id)
+        return {**listed, "text": found.text, "figures": self.figures(FigureQuery(article_id=article_id))}
+
+    def _article_listing(self, article_id: int) -> dict[str, Any]:
+        stmt = queries.articles_select(self.dialect, None, 1, 0)
+        assert stmt is not None
+        with self._read() as conn:
+            return rows.article_row(conn.execute(stmt.where(articles.c.id == article_id)).one())
+
+    def figures(self, query: FigureQuery | None = None) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return [rows.figure_row(r) for r in conn.execute(queries.figures_select(query or FigureQuery()))]
+
+    def count_figures(self, query: FigureQuery | None = None) -> int:
+        with self._read() as conn:
+            return conn.execute(queries.figures_count(query or FigureQuery())).scalar_one()
+
+    def count_articles(self) -> int:
+        with self._read() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
+
+    def failures(self, limit: int = 100) -> list[dict[str, Any]]:
+        stmt = sa.select(failures).order_by(failures.c.id.desc()).limit(limit)
+        with self._read() as conn:
+            return [dict(r._mapping) for r in conn.execute(stmt)]
+
+    # -- dedupe's signatures --------------------------------------------------------------------
+
+    def unsigned_articles(self, batch: int = 500) -> Iterator[list[tuple[int, str]]]:
+        """(id, text) of articles with no MinHash yet, a page at a time."""
+        last = 0
+        while True:
+            stmt = (sa.select(articles.c.id, articles.c.text).outerjoin(minhashes)
+                    .where(minhashes.c.article_id.is_(None), articles.c.id > last)
+                    .order_by(articles.c.id).limit(batch))
+            with self._read() as conn:
+                page = [(r.id, r.text) for r in conn.execute(stmt)]
+            if not page:
+                return
+            yield page
+            last = page[-1][0]
+
+    def save_minhashes(self, signatures: list[dict[str, Any]]) -> None:
+        """Rows of article_id, num_perm, hashvalues (bytes), shingles (int), wire (bool)."""
+        if signatures:
+            with self._write() as conn:
+                conn.execute(minhashes.insert(), signatures)
+
+    def minhashes(self) -> list[dict[str, Any]]:
+        """Every signature with what choosing an original needs: published date and wire credit."""
+        stmt = (sa.select(minhashes, articles.c.published, articles.c.cluster_id, articles.c.is_original)
+                .join_from(minhashes, articles).order_by(minhashes.c.article_id))
+        with self._read() as conn:
+            return [dict(r._mapping) for r in conn.execute(stmt)]
+
+    # -- transactions ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with _as_store_error(self.url), self._writer.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with _as_store_error(self.url), self.engine.connect() as conn:
+            yield conn
+
+
+def _find_article(conn: Connection, url: str | None, content_hash: str) -> int | None:
+    match = articles.c.content_hash == content_hash
+    if url:
+        match = match | (articles.c.url == url)
+    return conn.execute(sa.select(articles.c.id).where(match).order_by(articles.c.id).limit(1)).scalar()
+
+
+@contextmanager
+def _as_store_error(url: str) -> Iterator[None]:
+    try:
+        yield
+    except sa.exc.SQLAlchemyError as exc:
+        raise StoreError(f"{redact(url)}: {_first_line(exc)}") from exc
+
+
+def _first_line(exc: sa.exc.SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return f"{type(orig).__name__}: {lines[0] if lines else ''}"
+
+
+def _hash(text: str) -> str:
+    from crossings.text import content_hash
+
+    return content_hash(text)
