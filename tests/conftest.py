@@ -31,6 +31,30 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'crossings.sqlite'}"
 
 
+# --- corpus issue: a throwaway PostgreSQL server for tests marked `postgres` --------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One PostgreSQL cluster for the session (initdb + pg_ctl on 127.0.0.1), removed at the end."""
+    from crossings.store.testing import TemporaryPostgres, find_bin_dir
+
+    if find_bin_dir() is None:
+        pytest.skip("PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin "
+                    "(./scripts/system-deps installs Debian's postgresql)")
+    pytest.importorskip("psycopg", reason="psycopg is not installed: pip install 'crossings[postgres]'")
+    with TemporaryPostgres() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """A fresh, empty database on the session's server."""
+    import uuid
+
+    return postgres_server.create_database(f"test_{uuid.uuid4().hex[:12]}")
+
+
 # --- ingest issue: a loopback HTTP server for real-HTTP tests of the readers -------------------------
 
 import functools  # noqa: E402 - this section's own imports, kept with it
