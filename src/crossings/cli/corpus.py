@@ -66,12 +66,12 @@ def sample_dir() -> str:
 def _progress() -> rp.Progress:
     """A live bar on stderr; the total is unknown while sources stream in."""
     return rp.Progress(rp.SpinnerColumn(), rp.TextColumn("{task.description}"), rp.BarColumn(),
-                       rp.TextColumn("{task.completed} items"), rp.TextColumn("{task.fields[status]}"),
+                       rp.TextColumn("{task.completed}"), rp.TextColumn("{task.fields[status]}"),
                        rp.TimeElapsedColumn(), console=err_console)
 
 
 def _status(summary: pipeline.RunSummary) -> str:
-    return (f"new {summary.new} · duplicates {summary.duplicates} · failed {sum(summary.failed.values())} "
+    return (f"new {summary.new} · dup {summary.duplicates} · failed {sum(summary.failed.values())} "
             f"· figures {summary.figures}")
 
 
