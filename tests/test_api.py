@@ -4,6 +4,9 @@ the auth boundary, the body and page caps, and the security headers."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -13,7 +16,7 @@ import httpx  # noqa: E402
 
 from crossings.config import Settings  # noqa: E402
 from crossings.serve import create_app  # noqa: E402
-from crossings.serve.testing import LiveServer, demo_results, hostile_result  # noqa: E402
+from crossings.serve.testing import LiveServer, demo_results, free_port, hostile_result  # noqa: E402
 from crossings.store import open_store  # noqa: E402
 
 TOKEN = "test-token-0123456789"
@@ -268,3 +271,27 @@ def test_api_reads_need_the_token_when_read_token_is_set(tmp_path):
         assert httpx.get(f"{server.url}/api/figures").status_code == 401
         assert httpx.get(f"{server.url}/api/figures", headers=_auth()).status_code == 200
         assert httpx.get(f"{server.url}/").status_code == 200  # the page shell holds no data
+
+
+def test_api_cli_serve_starts_read_only_without_a_token(tmp_path):
+    port, url = free_port(), f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "CROSSINGS_CONFIG": str(tmp_path / "none.toml")}
+    command = [sys.executable, "-m", "crossings", "serve", "--db", url, "--port", str(port)]
+    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as child:
+        try:
+            spec = _poll(f"http://127.0.0.1:{port}/openapi.json")
+            refused = httpx.post(f"http://127.0.0.1:{port}/api/articles", json=ARTICLE, headers=_auth())
+        finally:
+            child.terminate()
+    assert spec.status_code == 200 and refused.status_code == 403
+
+
+def _poll(url: str, seconds: float = 20.0) -> httpx.Response:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return httpx.get(url, timeout=2)
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)

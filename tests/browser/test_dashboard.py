@@ -189,3 +189,16 @@ def test_dashboard_keeps_hostile_article_text_inert(page, server):
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.problems == []
     _shot(page, "hostile-article")
+
+
+def test_dashboard_asks_for_the_token_when_reads_need_it(browser, tmp_path):
+    url = sample_db(tmp_path / "locked.sqlite")
+    app = create_app(Settings(db=url, token="reader-token-123", read_token=True))
+    with LiveServer(app) as live:
+        page = browser.new_page()
+        page.goto(live.url + "/")
+        page.fill("#token-form input[name='token']", "reader-token-123")
+        page.click("#token-form button")
+        page.wait_for_selector("body[data-ready='true']", timeout=15_000)
+        expect(page.locator("#corridors tbody tr").first).to_be_visible()
+        page.close()

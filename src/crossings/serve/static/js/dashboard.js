@@ -45,14 +45,19 @@ function fillFormFromUrl() {
 // -- corridors ---------------------------------------------------------------------------------------
 
 // What an arrow's width and the list's order go by: the cumulative flow (people first); a corridor with
-// only stocks (people waiting) ranks after every corridor with a flow.
+// only stocks (people waiting) ranks after every corridor with a flow. The text names the unit unless
+// it is people, and says "waiting" for a stock.
 function volumeOf(c) {
   const flow = c.totals.find((t) => t.unit === "people") || c.totals[0];
-  if (flow) return { value: flow.value, flow: true, text: `${short(flow.value)} ${flow.unit}` };
+  if (flow) return { value: flow.value, flow: true, text: amount(flow.value, flow.unit, "") };
   const latest = c.latest[0];
   if (!latest) return { value: 0, flow: false, text: "–" };
-  const text = `${short(latest.high)} ${latest.unit}${latest.kind === "stock" ? " waiting" : ""}`;
-  return { value: latest.high, flow: false, text };
+  return { value: latest.high, flow: false,
+    text: amount(latest.high, latest.unit, latest.kind === "stock" ? " waiting" : "") };
+}
+
+function amount(value, unit, suffix) {
+  return `${short(value)}${unit === "people" ? "" : ` ${unit}`}${suffix}`;
 }
 
 function toView(c) {

@@ -100,7 +100,9 @@ export class CorridorMap {
     corridors.forEach((c, i) => {
       const [a, b] = [this.point(c.origin), this.point(c.destination)];
       if (!a || !b || c.origin === c.destination) return missing.push(c.key);
-      this.arrows.set(c.key, this.arrow(c, a, b, width(c.volume), i, onPick));
+      // A short arrow (neighbours) stays slim, or its head would swallow it.
+      const w = Math.min(width(c.volume), Math.max(1.5, Math.hypot(b[0] - a[0], b[1] - a[1]) / 7));
+      this.arrows.set(c.key, this.arrow(c, a, b, w, i, onPick));
     });
     return missing;
   }
