@@ -162,7 +162,7 @@ def test_store_replace_figures_keeps_reviewed(store):
     saved = store.save(ArticleResult(article(), [figure(low=1, high=1), figure(low=2, high=2)]))
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE figures SET review_state = 'accepted' WHERE low = 2")
-    assert store.replace_figures(saved.article_id, [figure(low=3, high=3)]) == 1
+    assert store.replace_figures(saved.article_id, [figure(low=3, high=3, span=(40, 45))]) == 1
     assert sorted(f["low"] for f in store.figures()) == [2, 3]
     with pytest.raises(StoreError):
         store.replace_figures(saved.article_id + 99, [])
