@@ -36,8 +36,8 @@ class Settings:
     fetch_timeout: float = _setting(20.0, "Seconds before a network fetch gives up.")
     max_bytes: int = _setting(10_000_000, "Largest document fetched or read, in bytes; larger ones fail.")
     max_feed_entries: int = _setting(500, "Most entries followed from one RSS/Atom feed.")
-    dedupe_threshold: float = _setting(0.5, "MinHash Jaccard threshold above which two articles are "
-                                       "copies of one story.")
+    dedupe_threshold: float = _setting(0.5, "Share of the shorter article's word 5-grams found in the "
+                                       "longer one (MinHash estimate) above which two are copies of one story.")
     triage: bool = _setting(True, "Skip the figure extractor on articles with no sign of movement.")
     workers: int = _setting(2, "Dask workers for `crossings batch` on a local cluster.")
     token: str | None = _setting(None, "Bearer token for API writes (and reads when read_token is set).")
