@@ -8,6 +8,8 @@ import pytest
 pytest.importorskip("fastapi", reason="needs the serve extra: pip install 'crossings[serve]'")
 schemathesis = pytest.importorskip("schemathesis")
 
+import atexit  # noqa: E402
+import shutil  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -27,7 +29,9 @@ PAGE = ("<html><body><article><p>About 2,500 people crossed from Belarus into Li
 
 def _app():
     """The whole app over the hand-made corpus; URL fetches answered by a mock, never the network."""
-    url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='crossings-fuzz-')) / 'fuzz.sqlite'}"
+    folder = tempfile.mkdtemp(prefix="crossings-fuzz-")  # the schema is loaded at import: no tmp_path yet
+    atexit.register(shutil.rmtree, folder, True)
+    url = f"sqlite:///{Path(folder) / 'fuzz.sqlite'}"
     store = open_store(url)
     for result in [*demo_results(), hostile_result()]:
         store.save(result)

@@ -143,7 +143,7 @@ def list_conflicts(store=Depends(store_of), query: FigureQuery = Depends(figure_
 def export(what: queries.Exportable, store=Depends(store_of), query: FigureQuery = Depends(figure_filters),
            format: queries.ExportFormat = "csv"):  # noqa: A002 - the public query parameter's name
     body, media_type = queries.export(store, what, format, query)
-    name = f"crossings-{what}.{'csv' if format == 'hxl' else format}"
+    name = f"crossings-{what}.{'hxl.csv' if format == 'hxl' else format}"
     return Response(body, media_type=media_type,
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
