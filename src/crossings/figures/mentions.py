@@ -158,7 +158,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
     if not moving:
         return False
     window = _clause(before, after)
-    return not (has("negative", window) or has("projection", window))
+    modal_may = re.search(r"\bmay\b", window)  # lower-case only: "in May" is a month
+    return not (has("negative", window) or has("projection", window) or modal_may)
 
 
 def _clause(before: str, after: str) -> str:
