@@ -10,11 +10,10 @@ import sys
 
 import typer
 
+# Importing a command module registers its commands on `app`.
+from crossings.cli import batch, corpus, corridors, eval, extract, review, serve  # noqa: F401
 from crossings.cli.common import app, err_console
 from crossings.errors import CrossingsError
-
-# Importing a command module registers its commands on `app`.
-from crossings.cli import batch, corpus, corridors, eval, extract, review, serve  # noqa: E402,F401,I001
 
 __all__ = ["app", "main"]
 

@@ -7,7 +7,7 @@ import csv
 import json
 import sys
 from collections.abc import Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import typer
@@ -27,7 +27,7 @@ def _root() -> None:
     """crossings: sourced, de-duplicated movement figures from news coverage."""
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -18,7 +18,7 @@ from crossings.ingest.files import read_one
 from crossings.records import ArticleResult, Failure, RawDoc
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     table = "table"
     json = "json"
 
