@@ -19,7 +19,16 @@ from crossings import export as export_mod
 from crossings.aggregate import conflicts as conflicts_mod
 from crossings.aggregate import corridors as corridors_mod
 from crossings.aggregate import series as series_mod
-from crossings.cli.common import DbOption, FormatOption, ListFormat, app, console, open_store, print_rows
+from crossings.cli.common import (
+    DbOption,
+    FormatOption,
+    ListFormat,
+    app,
+    console,
+    err_console,
+    open_store,
+    print_rows,
+)
 from crossings.errors import InputError
 from crossings.store import FigureQuery
 
@@ -27,6 +36,16 @@ SinceOption = typer.Option(None, "--since", help="First day, YYYY-MM-DD.")
 UntilOption = typer.Option(None, "--until", help="Last day, YYYY-MM-DD.")
 OriginOption = typer.Option(None, "--origin", help="Origin country, ISO 3166-1 alpha-2 (any case).")
 DestinationOption = typer.Option(None, "--destination", help="Destination country, ISO alpha-2.")
+
+
+class ReviewSet(StrEnum):
+    all = "all"
+    reviewed = "reviewed"
+    recommended = "recommended"
+
+
+ReviewOption = typer.Option(ReviewSet.all, "--review", help="Figures used: all (rejected ones left out), "
+                            "reviewed (accepted or corrected only) or recommended (marked recommended only).")
 
 CORRIDOR_COLUMNS = ["origin", "destination", "unit", "total_value", "total_low", "total_high", "total_since",
                     "total_until", "n_figures", "n_sources", "newest_evidence", "latest"]
@@ -71,10 +90,11 @@ def check_date(value: str | None, what: str) -> str | None:
 
 
 def read_rows(db: str | None, origin: str | None = None, destination: str | None = None,
-              since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+              since: str | None = None, until: str | None = None, review: str = "all") -> list[dict[str, Any]]:
     """Figure rows from the store, with the arguments checked first."""
     query = FigureQuery(origin=country(origin, "origin"), destination=country(destination, "destination"),
-                        since=check_date(since, "--since"), until=check_date(until, "--until"))
+                        since=check_date(since, "--since"), until=check_date(until, "--until"),
+                        review=str(review))
     store = open_store(db)
     try:
         return list(store.figures(query))
@@ -83,14 +103,25 @@ def read_rows(db: str | None, origin: str | None = None, destination: str | None
 
 
 def _emit(flat: list[dict[str, Any]], records: list[dict[str, Any]], fmt: ListFormat,
-          columns: list[str], title: str, cells: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
-    """JSON gets the nested records, CSV the flat rows, the table a compact rendering of them."""
+          columns: list[str], title: str, cells: Callable[[dict[str, Any]], dict[str, Any]],
+          review: str = "all") -> None:
+    """JSON gets the nested records, CSV the flat rows, the table a compact rendering of them; each
+    says which figures it used (JSON in a "review" key, CSV on stderr)."""
     if fmt == ListFormat.json:
+        records = [{**r, "review": str(review)} for r in records]
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1, default=str) + "\n")
     elif fmt == ListFormat.csv:
         print_rows(flat, fmt, columns)
+        review_note(review, err_console)
     else:
         print_rows([_escaped(cells(row)) for row in flat], fmt, title=title)
+        review_note(review, console)
+
+
+def review_note(review: str, out) -> None:
+    from crossings.review import REVIEW_SET_HELP
+
+    out.print(f"figures used: {review} ({REVIEW_SET_HELP[str(review)]})", highlight=False)
 
 
 def _escaped(row: dict[str, Any]) -> dict[str, Any]:
@@ -135,25 +166,25 @@ def _conflict_cells(r: dict[str, Any]) -> dict[str, Any]:
 
 @app.command()
 def corridors(since: str = SinceOption, until: str = UntilOption, fmt: ListFormat = FormatOption,
-              db: str = DbOption) -> None:
+              review: ReviewSet = ReviewOption, db: str = DbOption) -> None:
     """Every origin→destination corridor: cumulative estimate, independent sources, latest figures."""
-    found = corridors_mod.summarize(read_rows(db, since=since, until=until))
+    found = corridors_mod.summarize(read_rows(db, since=since, until=until, review=review))
     _emit([row for s in found for row in s.flat()], [s.to_dict() for s in found], fmt, CORRIDOR_COLUMNS,
-          "Corridors", _corridor_cells)
+          "Corridors", _corridor_cells, review)
 
 
 @app.command()
 def series(origin: str = typer.Argument(..., help="Origin country, ISO alpha-2."),
            destination: str = typer.Argument(..., help="Destination country, ISO alpha-2."),
            since: str = SinceOption, until: str = UntilOption, fmt: ListFormat = FormatOption,
-           db: str = DbOption) -> None:
+           review: ReviewSet = ReviewOption, db: str = DbOption) -> None:
     """The daily series of one corridor: values with low/high, running totals, source figure ids."""
-    rows = read_rows(db, origin, destination, since, until)
+    rows = read_rows(db, origin, destination, since, until, review)
     built = series_mod.build(rows, origin, destination, check_date(since, "--since"),
                              check_date(until, "--until"))
     flat = [{**p.to_dict(), "figure_ids": ",".join(map(str, p.figure_ids))} for p in built.points]
     _emit(flat, [built.to_dict()], fmt, SERIES_COLUMNS, f"{built.origin} → {built.destination}",
-          _series_cells)
+          _series_cells, review)
     if fmt == ListFormat.table:
         _series_notes(built)
 
@@ -172,11 +203,12 @@ def _series_notes(built: series_mod.Series) -> None:
 
 @app.command()
 def conflicts(origin: str = OriginOption, destination: str = DestinationOption, since: str = SinceOption,
-              until: str = UntilOption, fmt: ListFormat = FormatOption, db: str = DbOption) -> None:
+              until: str = UntilOption, fmt: ListFormat = FormatOption, review: ReviewSet = ReviewOption,
+              db: str = DbOption) -> None:
     """Pairs of figures for one corridor and period, from different sources, that cannot both be true."""
-    found = conflicts_mod.find(read_rows(db, origin, destination, since, until))
+    found = conflicts_mod.find(read_rows(db, origin, destination, since, until, review))
     _emit([c.flat() for c in found], [c.to_dict() for c in found], fmt, CONFLICT_COLUMNS, "Conflicts",
-          _conflict_cells)
+          _conflict_cells, review)
 
 
 @app.command()
@@ -185,17 +217,18 @@ def export(dataset: Dataset = typer.Argument(..., help="figures, series, corrido
                                             "(CSV with a row of HXL hashtags)."),
            output: Path = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
            origin: str = OriginOption, destination: str = DestinationOption, since: str = SinceOption,
-           until: str = UntilOption, db: str = DbOption) -> None:
+           until: str = UntilOption, review: ReviewSet = ReviewOption, db: str = DbOption) -> None:
     """Write figures, series (one corridor, or all), corridors or conflicts as CSV, JSON or HXL."""
-    rows = read_rows(db, origin, destination, since, until)
+    rows = read_rows(db, origin, destination, since, until, review)
     items = _dataset(dataset, rows, origin, destination, check_date(since, "--since"),
                      check_date(until, "--until"))
     if output is None:
         export_mod.export(dataset.value, items, fmt.value, sys.stdout)
+        review_note(review, err_console)
         return
     with output.open("w", encoding="utf-8", newline="") as out:
         export_mod.export(dataset.value, items, fmt.value, out)
-    console.print(f"wrote {output}", highlight=False)
+    console.print(f"wrote {output} (figures used: {review})", highlight=False)
 
 
 def _dataset(dataset: Dataset, rows: list[dict[str, Any]], origin: str | None, destination: str | None,

@@ -12,7 +12,8 @@ import typer
 from rich.table import Table
 
 from crossings import evaluate
-from crossings.cli.common import app, console
+from crossings.cli.common import DbOption, app, console, open_store
+from crossings.errors import InputError
 
 
 class EvalFormat(StrEnum):
@@ -22,26 +23,47 @@ class EvalFormat(StrEnum):
 
 @app.command("eval")
 def eval_command(
-    gold: Path = typer.Argument(..., help="Gold file: JSON lines {id, text, pub_date, figures}."),
+    gold: Path = typer.Argument(None, help="Gold file: JSON lines {id, text, pub_date, figures}."),
     show: bool = typer.Option(False, "--show", help="List every miss: missed, spurious, wrong field."),
     fmt: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f", help="table or json."),
+    from_reviews: bool = typer.Option(False, "--from-reviews", help="Score against the review decisions in "
+                                      "--db instead: accepted/corrected figures are gold, rejected ones must "
+                                      "not be found, figures nobody reviewed are not counted."),
+    db: str = DbOption,
 ) -> None:
     """Score the figure extractor against hand-labelled passages: precision, recall, F1."""
-    docs = evaluate.load_gold(gold)
-    report = evaluate.score(docs, evaluate.pipeline_predictor())
+    if (gold is None) == (not from_reviews):
+        raise InputError("give a GOLD file, or --from-reviews (with --db)")
+    extra: dict[str, Any] = {}
+    if from_reviews:
+        report, extra, gold = _from_reviews(db)
+    else:
+        report = evaluate.score(evaluate.load_gold(gold), evaluate.pipeline_predictor())
     if fmt == EvalFormat.json:
-        out = report.summary()
+        out = {**report.summary(), **extra}
         if show:
             out["misses"] = [_miss_dict(m) for m in report.misses()]
             out["field_errors"] = [_field_error_dict(e) for e in report.field_errors()]
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
         return
     print_summary(report, gold)
+    if extra:
+        console.print(f"{extra['found_rejected']} rejected figures found again; {extra['unscored']} found "
+                      "figures nobody has reviewed, not counted", highlight=False)
     if show:
         print_misses(report)
 
 
-def print_summary(report: evaluate.Report, gold: Path) -> None:
+def _from_reviews(db: str | None) -> tuple[evaluate.Report, dict[str, Any], str]:
+    from crossings import review
+
+    with open_store(db) as store:
+        scored = review.score_reviews(store)
+    extra = {k: v for k, v in scored.summary().items() if k not in scored.report.summary()}
+    return scored.report, extra, f"review decisions ({scored.gold} gold, {scored.must_not} must-not-find)"
+
+
+def print_summary(report: evaluate.Report, gold: Path | str) -> None:
     table = Table(title=f"{gold}: {len(report.docs)} passages", show_header=True)
     table.add_column("measure")
     table.add_column("value", justify="right")

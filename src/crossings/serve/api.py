@@ -62,15 +62,19 @@ def paging(request: Request,
 
 
 def common_filters(
+    response: Response,
     since: Annotated[IsoDate | None, Query(description="period overlaps [since, until]")] = None,
     until: IsoDate | None = None,
     kind: Kind | None = None,
     unit: Unit | None = None,
     source_type: SourceType | None = None,
     originals_only: Annotated[bool, Query(description="count each syndication cluster once")] = False,
-    review: Review = "all",
+    review: Annotated[Review, Query(description="all (rejected left out of aggregates), reviewed (accepted "
+                                    "or corrected) or recommended; the answer's X-Crossings-Review says which")
+                      ] = "all",
 ) -> FigureQuery:
     """The filters every figure read takes, except the corridor's ends."""
+    response.headers["X-Crossings-Review"] = review
     return FigureQuery(since=_iso(since), until=_iso(until), kind=kind, unit=unit, source_type=source_type,
                        originals_only=originals_only, review=review)
 
@@ -145,7 +149,8 @@ def export(what: queries.Exportable, store=Depends(store_of), query: FigureQuery
     body, media_type = queries.export(store, what, format, query)
     name = f"crossings-{what}.{'hxl.csv' if format == 'hxl' else format}"
     return Response(body, media_type=media_type,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+                    headers={"Content-Disposition": f'attachment; filename="{name}"',
+                             "X-Crossings-Review": query.review})
 
 
 @reads.get("/countries", response_model=list[CountryOut],
@@ -225,7 +230,7 @@ def _found(row: dict[str, Any] | None, what: str) -> dict[str, Any]:
 
 def create_app(settings: Settings, store=None, transport=None) -> FastAPI:
     """The whole server. `store` defaults to open_store(settings.db); `transport` is for URL fetches."""
-    from crossings.serve import dashboard
+    from crossings.serve import dashboard, review_api
     from crossings.serve.middleware import BodyLimit, SecurityHeaders
 
     app = FastAPI(title="crossings", version=_version(), docs_url=None, redoc_url=None,
@@ -237,6 +242,7 @@ def create_app(settings: Settings, store=None, transport=None) -> FastAPI:
     app.state.transport = transport
     app.include_router(reads)
     app.include_router(writes)
+    app.include_router(review_api.router)
     dashboard.mount(app)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(StoreError, _store_error)

@@ -35,6 +35,13 @@ def require_write(request: Request, credentials: Credentials = Depends(bearer)) 
 
 
 def require_read(request: Request, credentials: Credentials = Depends(bearer)) -> None:
-    """Dependency of every read route: open unless settings.read_token."""
-    if request.app.state.settings.read_token:
+    """Dependency of every read route: open unless settings.read_token (then a logged-in account may read)."""
+    if request.app.state.settings.read_token and not _logged_in(request, credentials):
         _check(request, credentials, "reads")
+
+
+def _logged_in(request: Request, credentials: Credentials) -> bool:
+    from crossings.accounts import account_for
+
+    token = credentials.credentials if credentials else None
+    return account_for(request.app.state.store, token, request.app.state.settings.token) is not None

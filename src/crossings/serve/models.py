@@ -7,7 +7,7 @@ Output models mirror the store's rows (crossings.store's contract) and the schem
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import Path
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -81,6 +81,8 @@ class FigureOut(Out):
     is_original: bool | None = None
     review_state: str | None = None
     recommended: bool | None = None
+    machine_values: dict[str, Any] | None = Field(None, description="what the extractor read, kept when a "
+                                                  "reviewer corrected the figure")
 
 
 class FigureBrief(Out):
@@ -188,6 +190,7 @@ class SeriesOut(Out):
     markers: list[MarkerOut]
     unplaced: list[int | None] = Field(description="ids of figures with no usable date")
     sources: list[SourceOut]
+    review: Review = Field("all", description="which figures the series used")
 
 
 class ConflictOut(Out):

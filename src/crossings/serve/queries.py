@@ -43,7 +43,7 @@ def series(store, query: FigureQuery) -> dict[str, Any]:
     rows = store.figures(_known_ends(query))
     built = series_mod.build(rows, origin, destination, query.since, query.until)
     mine = [r for r in rows if _end(r, "origin") == origin and _end(r, "destination") == destination]
-    return {**built.to_dict(), "sources": sources(mine)}
+    return {**built.to_dict(), "sources": sources(mine), "review": query.review}
 
 
 def _known_ends(query: FigureQuery) -> FigureQuery:

@@ -18,10 +18,11 @@ from crossings.records import ArticleResult, Failure, Figure, RawDoc
 from crossings.store import FigureQuery, SaveOutcome, queries, rows
 from crossings.store.engine import make_engine, redact
 from crossings.store.migrations import migrate
+from crossings.store.reviews import ReviewStore, fresh_figures
 from crossings.store.schema import articles, failures, figures, minhashes, runs
 
 
-class Store:
+class Store(ReviewStore):
     def __init__(self, engine: Engine, url: str):
         self.engine = engine
         self.url = url
@@ -86,6 +87,7 @@ class Store:
             if conn.execute(sa.select(articles.c.id).where(articles.c.id == article_id)).first() is None:
                 raise StoreError(f"no article with id {article_id}", "not_found")
             conn.execute(figures.delete().where(unreviewed))
+            found = fresh_figures(conn, article_id, found)  # a reviewed figure never comes back as a copy
             if found:
                 conn.execute(figures.insert(), [rows.figure_values(f, article_id) for f in found])
         return len(found)

@@ -12,13 +12,14 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from crossings.store.migrations import m0001_tables, m0002_fulltext, m0003_minhashes
+from crossings.store.migrations import m0001_tables, m0002_fulltext, m0003_minhashes, m0004_reviews
 from crossings.store.schema import schema_migrations
 
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_tables", m0001_tables.apply),
     ("0002_fulltext", m0002_fulltext.apply),
     ("0003_minhashes", m0003_minhashes.apply),
+    ("0004_reviews", m0004_reviews.apply),
 ]
 
 _PG_LOCK_KEY = 7_360_424_911  # any constant: serialises concurrent migrators on one PostgreSQL database
