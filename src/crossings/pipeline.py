@@ -20,6 +20,8 @@ from crossings.records import Article, ArticleResult, Failure, RawDoc
 
 def process(raw: RawDoc, settings: Settings) -> ArticleResult:
     """Stages 2-4 for one document. Stages 5-8 work on the stored corpus."""
+    if settings.triage and (skimmed := triage.skip_page(raw, settings)) is not None:
+        return ArticleResult(skimmed, [])  # fast path: an HTML page with no movement cue skips stage 2
     article = text.extract(raw, settings)
     return analyse(article, settings)
 

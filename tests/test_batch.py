@@ -1,0 +1,145 @@
+"""`crossings batch` on a real local Dask cluster: each document stored once, failures kept, re-runs idle."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from crossings import batch, pipeline
+from crossings.config import Settings
+from crossings.errors import MissingExtra
+from crossings.records import RawDoc
+from crossings.store import FigureQuery, open_store
+
+distributed = pytest.importorskip("distributed", reason="needs the dask extra: pip install 'crossings[dask]'")
+
+MOVEMENT = ("About {n},000 refugees crossed into Poland from Ukraine on Sunday, the border guard said. "
+            "Volunteers handed out food at the crossing.")
+OTHER = "{team} beat Rovers {n}-1 on Saturday in front of a crowd of 12,000."
+PAGE = ("<!DOCTYPE html><html><head><title>Story {n}</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<article><h1>Story {n}</h1><p>{body}</p><p>More to follow on this story.</p></article></body></html>")
+N_PAGES, N_LINES = 16, 6
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of HTML pages (one in four about movement), a JSONL file, and one broken item in each."""
+    root = tmp_path_factory.mktemp("corpus")
+    pages = root / "pages"
+    pages.mkdir()
+    for n in range(N_PAGES):
+        body = (MOVEMENT if n % 4 == 0 else OTHER).format(n=n + 2, team=f"United {n}")
+        (pages / f"story-{n:02d}.html").write_text(PAGE.format(n=n, body=body), encoding="utf-8")
+    (pages / "broken.html").write_bytes(b"\x00\x01\x02 not a page")
+    lines = [json.dumps({"id": f"line-{n}", "text": (MOVEMENT if n % 2 else OTHER).format(n=n + 40, team="City"),
+                         "published": "2023-03-01"}) for n in range(N_LINES)]
+    (root / "lines.jsonl").write_text("\n".join([*lines, "{not json"]) + "\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """One two-worker local cluster shared by the tests that pass `scheduler=`."""
+    import logging
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=logging.ERROR) as local:
+        yield local
+
+
+def inputs(corpus: Path) -> list[str]:
+    return [str(corpus / "pages"), str(corpus / "lines.jsonl")]
+
+
+def settings(db: str) -> Settings:
+    return Settings(db=db)
+
+
+def test_batch_stores_each_document_once_and_keeps_failures(corpus: Path, sqlite_url: str) -> None:
+    summary = batch.run(inputs(corpus), sqlite_url, settings(sqlite_url), workers=2, progress=False)
+    assert (summary.seen, summary.new, summary.duplicates) == (N_PAGES + N_LINES + 2, N_PAGES + N_LINES, 0)
+    assert sum(summary.failed.values()) == 2
+    with open_store(sqlite_url) as store:
+        assert store.count_articles() == N_PAGES + N_LINES
+        assert {row["source"] for row in store.failures()} == {str(corpus / "pages" / "broken.html"),
+                                                               f"{corpus / 'lines.jsonl'}#{N_LINES + 1}"}
+
+
+def test_batch_rerun_adds_nothing(corpus: Path, sqlite_url: str, cluster) -> None:
+    address = cluster.scheduler_address
+    first = batch.run(inputs(corpus), sqlite_url, settings(sqlite_url), scheduler=address, progress=False)
+    again = batch.run(inputs(corpus), sqlite_url, settings(sqlite_url), scheduler=address, progress=False)
+    assert first.new == N_PAGES + N_LINES
+    assert (again.new, again.duplicates, again.figures) == (0, N_PAGES + N_LINES, 0)
+    with open_store(sqlite_url) as store:
+        assert store.count_articles() == N_PAGES + N_LINES
+
+
+def test_batch_matches_the_sequential_run(corpus: Path, tmp_path: Path, cluster) -> None:
+    from crossings.ingest import read_sources
+
+    urls = [f"sqlite:///{tmp_path / name}.sqlite" for name in ("batch", "sequential")]
+    on_dask = batch.run(inputs(corpus), urls[0], settings(urls[0]), scheduler=cluster.scheduler_address,
+                        progress=False)
+    with open_store(urls[1]) as store:
+        alone = pipeline.run(read_sources(inputs(corpus), settings(urls[1])), store, settings(urls[1]))
+    assert on_dask.to_dict() | {"seconds": 0} == alone.to_dict() | {"seconds": 0}
+    with open_store(urls[0]) as left, open_store(urls[1]) as right:
+        assert left.count_figures(FigureQuery()) == right.count_figures(FigureQuery())
+        assert signatures(left) == signatures(right)  # signed on the workers, as dedupe signs them
+
+
+def signatures(store) -> list[tuple]:
+    return sorted((row["hashvalues"], row["shingles"], row["wire"]) for row in store.minhashes())
+
+
+def test_batch_cli_prints_summary_and_fails_on_broken_items(corpus: Path, sqlite_url: str, cluster) -> None:
+    from typer.testing import CliRunner
+
+    from crossings.cli import app
+
+    result = CliRunner().invoke(app, ["batch", *inputs(corpus), "--scheduler", cluster.scheduler_address,
+                                      "--db", sqlite_url])
+    assert result.exit_code == 1, result.output
+    assert "new" in result.output and str(N_PAGES + N_LINES) in result.output
+
+
+def test_batch_lost_partition_fails_each_document(sqlite_url: str) -> None:
+    class LostFuture:
+        key = "lost"
+
+        def result(self):
+            raise RuntimeError("worker died")
+
+        def release(self) -> None:
+            pass
+
+    summary = pipeline.RunSummary()
+    with open_store(sqlite_url) as store:
+        batch._collect(LostFuture(), {"lost": ["a.html", "b.html"]}, store, summary, None)
+        assert [row["reason"] for row in store.failures()] == ["worker_failed", "worker_failed"]
+        assert store.count_articles() == 0
+    assert summary.failed == {"worker_failed": 2}
+
+
+def test_batch_partitions_bound_count_and_bytes() -> None:
+    docs = [RawDoc(source=str(n), content=b"x" * 10) for n in range(7)]
+    assert [len(p) for p in batch.partitions(docs, size=3)] == [3, 3, 1]
+    assert [len(p) for p in batch.partitions(docs, size=10, max_bytes=25)] == [2, 2, 2, 1]
+
+
+def test_batch_worker_function_returns_one_outcome_per_document() -> None:
+    docs = [RawDoc(source="ok.txt", content=b"About 5,000 refugees crossed on Sunday.", content_type="text/plain"),
+            RawDoc(source="empty.txt", content=b"  ")]
+    outcomes = batch.process_partition(docs, Settings(db="sqlite:///:memory:"))
+    assert [type(result).__name__ for result, _ in outcomes] == ["ArticleResult", "Failure"]
+    assert outcomes[0][1]["hashvalues"] and outcomes[1][1] is None
+
+
+def test_batch_without_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch, sqlite_url: str) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(MissingExtra, match=r"crossings\[dask\]"):
+        batch.run(["nothing"], sqlite_url, settings(sqlite_url), progress=False)
