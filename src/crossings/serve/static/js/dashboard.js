@@ -3,9 +3,12 @@
 import { AuthNeeded, askForToken, getJSON, query } from "./api.js";
 import { drawSeries, tracks } from "./chart.js";
 import { CorridorMap } from "./map.js";
+import { initReviewer, reviewCell } from "./review.js";
 import { describe, el, fmt, highlighted, period, safeUrl, short, sourceLabel } from "./text.js";
 
-const FILTERS = ["since", "until", "unit", "kind", "source_type", "originals_only"];
+const FILTERS = ["since", "until", "unit", "kind", "source_type", "originals_only", "review"];
+const REVIEW_SETS = { all: "all figures but rejected ones", reviewed: "reviewed figures only",
+  recommended: "recommended figures only" };
 const EVIDENCE_LIMIT = 500;
 const $ = (id) => document.getElementById(id);
 
@@ -135,6 +138,7 @@ function summary(c, series) {
   const parts = [`${c.n_figures} figure${c.n_figures === 1 ? "" : "s"} from ${c.n_sources} independent ` +
     `source${c.n_sources === 1 ? "" : "s"}`];
   if (c.newest_evidence) parts.push(`newest evidence ${c.newest_evidence}`);
+  parts.push(`using ${REVIEW_SETS[series.review] || REVIEW_SETS.all}`);
   for (const t of series.cumulative) {
     parts.push(`${t.since} – ${t.until}: about ${fmt(t.value)} ${t.unit} (${fmt(t.low)}–${fmt(t.high)}), ` +
       `${t.days_with_evidence} of ${t.days_with_evidence + t.days_without_evidence} days with evidence`);
@@ -203,13 +207,13 @@ function evidenceRow(r) {
     article.append(el("br"), el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank",
       class: "muted", text: r.article_site || new URL(url).host }));
   }
-  return el("tr", { dataset: { figureId: r.id } },
+  return el("tr", { dataset: { figureId: r.id, review: r.review_state }, class: `review-${r.review_state}` },
     el("td", { class: "nowrap", text: period(r) }),
     el("td", {}, el("strong", { text: describe(r) }), el("br"), el("span", { class: "muted", text: r.qualifier })),
     el("td", { class: "sentence" }, highlighted(r.evidence.text, r.span)),
     el("td", {}, el("span", { text: sourceLabel(r) }), el("br"),
       el("span", { class: `badge ${r.source_type}`, text: r.source_type.replace("_", " ") })),
-    article);
+    article, reviewCell(r, () => refresh()));
 }
 
 // -- start -------------------------------------------------------------------------------------------
@@ -270,6 +274,7 @@ function start() {
   form.addEventListener("change", () => refresh());
   form.addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
   form.addEventListener("reset", () => setTimeout(() => refresh(), 0));
+  initReviewer(() => refresh());
   let resizing;
   window.addEventListener("resize", () => {
     clearTimeout(resizing);
