@@ -42,6 +42,9 @@ def test_figures_seed_not_figures_stay_out(seed):
     "The new camp has room for 5,000 refugees.",
     "Arrivals nearly doubled compared with 2021.",
     "Some 30 percent of the 2,000 migrants were children.",
+    # an unsplit sentence: the year is not a count of the party's "People's"
+    "The minister said the reforms would be introduced before the end of 2002. the People's Alliance "
+    "welcomed the pension reform in a written statement.",
 ])
 def test_figures_hard_negatives_yield_nothing(text):
     assert run(text) == []

@@ -12,6 +12,7 @@ from crossings.config import Settings
 from crossings.records import RawDoc
 
 DEV = Path(__file__).resolve().parent / "data" / "dev.jsonl"
+SAMPLE = Path(pipeline.__file__).resolve().parent / "sample" / "articles"
 SETTINGS = Settings(db="sqlite:///:memory:")
 
 PAGE = """<!DOCTYPE html><html><head><title>{title} | The Example</title>
@@ -91,12 +92,39 @@ def test_triage_skip_page_keeps_relevant_pages(body: str) -> None:
     assert triage.skip_page(page(body), SETTINGS) is None
 
 
+@pytest.mark.parametrize("body", [
+    "Acme agreed a cross-border merger with Globex worth $3 billion.",
+    "Smith returned from injury and played the full 90 minutes.",
+    "The government also announced 2,000 new police officers and tighter border security.",
+])
+def test_triage_skip_page_stops_look_alikes_at_the_second_sieve(body: str) -> None:
+    """A cue and a number pass the automaton; the extractor over the page's text finds no figure."""
+    assert triage.page_is_relevant(page(body).content.decode())
+    assert triage.skip_page(page(body), SETTINGS) is not None
+
+
+def test_triage_skip_page_loses_no_figure_of_the_sample() -> None:
+    """Recall of the whole fast path on real-looking pages: every sample HTML page, triage on and off."""
+    pages = sorted(SAMPLE.glob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        raw = RawDoc(source=path.name, content=path.read_bytes(), content_type="text/html")
+        fast = pipeline.process(raw, SETTINGS)
+        full = pipeline.process(raw, SETTINGS.replace(triage=False))
+        assert len(fast.figures) == len(full.figures), path.name
+
+
 def test_triage_skip_page_ignores_what_stage_2_deletes() -> None:
     """A related-links box about refugees does not make a sports page relevant, before stage 2 or after."""
     boxed = page("The home side won 3-1.</p></article><aside><p>About 5,000 refugees crossed into Poland."
                  "</p></aside><article><p>Fans cheered.")
     assert triage.skip_page(boxed, SETTINGS) is not None
     assert not triage.is_relevant(text.extract(boxed, SETTINGS).text)
+
+
+def test_triage_without_discarded_keeps_text_on_doubt() -> None:
+    page = "a<nav class=x>refugees</nav>b<!-- c -->d<script>x</script>e<navbar>f</navbar><aside>g"
+    assert triage.without_discarded(page) == "a b d e<navbar>f</navbar><aside>g"
 
 
 def test_triage_skip_page_leaves_plain_text_to_stage_2() -> None:

@@ -23,7 +23,9 @@ _US_GEORGIA = re.compile(r"\b(?:U\.?S\.? state of Georgia|state of Georgia|Atlan
 
 def extract(article: Article) -> list[Figure]:
     sents = sentences.split(article.text)
-    all_places = [_fix_georgia(sentence_places(s.text), article.text) for s in sents]
+    us_georgia = _US_GEORGIA.search(article.text) is not None  # once: the article says which Georgia
+    all_places = [_fix_georgia(sentence_places(s.text)) if us_georgia else sentence_places(s.text)
+                  for s in sents]
     ctx = dates.context(article.text, article.published, {m.code for ms in all_places for m in ms})
     carry = places.Carry(default_origin=_main_origin(all_places))
     last_source: str | None = None
@@ -42,9 +44,8 @@ def sentence_places(text: str) -> list[Mention]:
     return gazetteer.find(text)
 
 
-def _fix_georgia(ms: list[Mention], text: str) -> list[Mention]:
-    if not _US_GEORGIA.search(text):
-        return ms
+def _fix_georgia(ms: list[Mention]) -> list[Mention]:
+    """In an article about the US state, "Georgia" is the state (US), not the country."""
     return [Mention(m.text, m.start, m.end, "US", m.kind, m.place) if m.text == "Georgia" else m for m in ms]
 
 

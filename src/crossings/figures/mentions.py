@@ -75,8 +75,10 @@ def has(name: str, text: str) -> bool:
 
 def find(sentence: str, previous: str = "") -> list[Candidate]:
     """The movement-figure candidates in one sentence (`previous` lends context to "the number")."""
-    out = []
+    out: list[Candidate] = []
     quantities = numbers.find(sentence)
+    if not quantities:
+        return out  # most sentences: no number, nothing more to read
     moving = has("movement", sentence) or (bool(_ANAPHORA.search(sentence)) and has("movement", previous))
     settled = has("stock", sentence)
     for i, q in enumerate(quantities):
@@ -100,7 +102,8 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     if re.match(r"^(?:-|\s)?(?:[a-z]+-)?(?:year|hour|day|week|month|minute|km|kilomet|mile|metre|meter|"
                 r"storey|percent|per cent|%|st\b|nd\b|rd\b|th\b|s\b|/|:|\.\d)", after, re.I):
         return None, None
-    words = re.findall(r"[\w’'-]+|%", after.replace("[", " ").replace("]", " "))[:6]
+    clause = re.split(r"[.;!?](?:\s|$)", after, maxsplit=1)[0]  # a unit noun never follows a full stop
+    words = re.findall(r"[\w’'-]+|%", clause.replace("[", " ").replace("]", " "))[:6]
     if re.match(r"^\s*of (?:them|those|these|whom)\b", after) or (earlier and _CONTINUES.search(
             sentence[earlier[-1].quantity.end:q.start])):
         return (earlier[-1].unit if earlier else "people"), None
