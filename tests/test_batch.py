@@ -92,6 +92,26 @@ def test_batch_matches_the_sequential_run(corpus: Path, tmp_path: Path, cluster)
         assert signatures(left) == signatures(right)  # signed on the workers, as dedupe signs them
 
 
+@pytest.mark.postgres
+def test_batch_workers_write_to_postgresql_as_the_one_writer_would(corpus: Path, postgres_server, cluster) -> None:
+    """Parallel writers (each worker saves its own results) end with the same corpus, counts, failures
+    and signatures as the client writing alone; a re-run adds nothing."""
+    urls = [postgres_server.create_database(f"batch_{name}") for name in ("parallel", "single")]
+    address = cluster.scheduler_address
+    runs = [batch.run(inputs(corpus), url, settings(url).replace(parallel_writes=writes), scheduler=address,
+                      progress=False) for url, writes in zip(urls, (True, False), strict=True)]
+    assert batch.workers_write(settings(urls[0])) and not batch.workers_write(settings(urls[1]).replace(
+        parallel_writes=False))
+    assert runs[0].to_dict() | {"seconds": 0} == runs[1].to_dict() | {"seconds": 0}
+    assert runs[0].new == N_PAGES + N_LINES and sum(runs[0].failed.values()) == 2
+    with open_store(urls[0]) as left, open_store(urls[1]) as right:
+        assert left.count_figures(FigureQuery()) == right.count_figures(FigureQuery()) > 0
+        assert signatures(left) == signatures(right)
+        assert sorted(r["source"] for r in left.failures()) == sorted(r["source"] for r in right.failures())
+    again = batch.run(inputs(corpus), urls[0], settings(urls[0]), scheduler=address, progress=False)
+    assert (again.new, again.duplicates) == (0, N_PAGES + N_LINES)
+
+
 def signatures(store) -> list[tuple]:
     return sorted((row["hashvalues"], row["shingles"], row["wire"]) for row in store.minhashes())
 

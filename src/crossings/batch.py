@@ -1,8 +1,11 @@
 """Archive-size runs: stages 2-4 (`pipeline.process_safely`) and stage 5's signatures on Dask workers;
-stage 1 (reading), stage 6 (the one writer to the store) and stage 5's grouping in this process.
+stage 1 (reading) and stage 5's grouping in this process.
 
-Workers never reach the database (SQLite has a single writer; a remote cluster need not see it), and
-the same code runs on a local cluster or on `scheduler="tcp://HOST:PORT"`.
+Stage 6, saving, depends on the store. SQLite has a single writer, so workers send their results back
+and this process saves them; it then caps the run at a few hundred articles a second, whatever the
+cluster. PostgreSQL takes parallel writers, so there each worker saves its own results (`Settings.
+parallel_writes`, on by default) and sends back only a receipt per document. The same code runs on a
+local cluster or on `scheduler="tcp://HOST:PORT"`.
 """
 
 from __future__ import annotations
@@ -54,8 +57,9 @@ def run_on(client: Any, items: Iterable[RawDoc | Failure], store: Any, settings:
     summary, started, clock = RunSummary(), pipeline._now(), time.perf_counter()
     pending, sources = as_completed(), {}
     limit = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
+    task = save_partition if workers_write(settings) else process_partition
     for docs in partitions(_new_docs(items, store, summary, on_item)):
-        future = client.submit(process_partition, docs, settings, pure=False)
+        future = client.submit(task, docs, settings, pure=False)
         sources[future.key] = [doc.source for doc in docs]
         pending.add(future)
         while pending.count() >= limit:
@@ -76,6 +80,43 @@ def process_partition(docs: list[RawDoc], settings: Settings) -> list[Outcome]:
     signature (the costly part of stage 5, which would otherwise run serially in the writer)."""
     outcomes = [pipeline.process_safely(doc, settings) for doc in docs]
     return [(o, None if isinstance(o, Failure) else signature_row(o.article.text)) for o in outcomes]
+
+
+def workers_write(settings: Settings) -> bool:
+    """Whether workers save their own results: on PostgreSQL (many writers), unless turned off."""
+    return settings.parallel_writes and settings.db.startswith(("postgresql", "postgres:"))
+
+
+Receipt = tuple[str, str, int]  # (source, "new" | "duplicate" | a failure's reason, figures added)
+
+
+def save_partition(docs: list[RawDoc], settings: Settings) -> list[Receipt]:
+    """What a worker runs when it writes: `process_partition`, then pipeline.run's save, into its own
+    connection to the store. The store settles two workers saving the same text (one wins)."""
+    store = _worker_store(settings.db)
+    receipts: list[Receipt] = []
+    signatures = []
+    for outcome, signature in process_partition(docs, settings):
+        summary = RunSummary()
+        article_id = _save(outcome, store, summary)
+        if article_id is not None and signature is not None:
+            signatures.append(signature | {"article_id": article_id})
+        status = "new" if summary.new else "duplicate" if summary.duplicates else next(iter(summary.failed))
+        receipts.append((outcome.source if isinstance(outcome, Failure) else outcome.article.source,
+                         status, summary.figures))
+    store.save_minhashes(signatures)
+    return receipts
+
+
+_STORES: dict[str, Any] = {}  # one open store per worker process and database
+
+
+def _worker_store(url: str) -> Any:
+    from crossings.store import open_store
+
+    if url not in _STORES:
+        _STORES[url] = open_store(url)
+    return _STORES[url]
 
 
 def signature_row(text: str) -> dict[str, Any]:
@@ -128,10 +169,14 @@ def _collect(future: Any, sources: dict[str, list[str]], store: Any, summary: Ru
     """Save one finished partition's outcomes; a partition lost as a whole fails each of its documents."""
     names = sources.pop(future.key)
     try:
-        outcomes: list[Outcome] = future.result()
+        outcomes: list[Outcome] | list[Receipt] = future.result()
     except Exception as exc:  # noqa: BLE001 - a killed worker or a lost task must not stop the run
         outcomes = [(Failure(name, "process", "worker_failed", f"{type(exc).__name__}: {exc}"), None)
-                    for name in names]
+                    for name in names if not _stored(store, name)]  # a writing worker may have saved some
+    if outcomes and isinstance(outcomes[0][1], str):
+        _count(outcomes, summary, on_item)  # receipts: the worker saved them
+        future.release()
+        return
     signatures = []
     for outcome, signature in outcomes:
         article_id = _save(outcome, store, summary)
@@ -141,6 +186,23 @@ def _collect(future: Any, sources: dict[str, list[str]], store: Any, summary: Ru
             on_item(summary)
     store.save_minhashes(signatures)  # articles left unsigned here are signed by dedupe.cluster
     future.release()
+
+
+def _count(receipts: list[Receipt], summary: RunSummary, on_item: Callable[[RunSummary], None] | None) -> None:
+    for _source, status, figures in receipts:
+        if status == "new":
+            summary.new += 1
+            summary.figures += figures
+        elif status == "duplicate":
+            summary.duplicates += 1
+        else:
+            summary.failed[status] += 1
+        if on_item:
+            on_item(summary)
+
+
+def _stored(store: Any, source: str) -> bool:
+    return store.has_source(RawDoc(source=source, content=b""))
 
 
 def _save(outcome: ArticleResult | Failure, store: Any, summary: RunSummary) -> int | None:

@@ -40,6 +40,8 @@ class Settings:
                                        "longer one (MinHash estimate) above which two are copies of one story.")
     triage: bool = _setting(True, "Skip the figure extractor on articles with no sign of movement.")
     workers: int = _setting(2, "Dask workers for `crossings batch` on a local cluster.")
+    parallel_writes: bool = _setting(True, "On PostgreSQL, `crossings batch` workers save their own "
+                                     "results (off: one writer in the client, as on SQLite).")
     token: str | None = _setting(None, "Bearer token for API writes (and reads when read_token is set).")
     read_token: bool = _setting(False, "Require the token for API reads too.")
     max_body_bytes: int = _setting(2_000_000, "Largest request body the API accepts.")
