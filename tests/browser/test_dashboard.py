@@ -201,4 +201,8 @@ def test_dashboard_asks_for_the_token_when_reads_need_it(browser, tmp_path):
         page.click("#token-form button")
         page.wait_for_selector("body[data-ready='true']", timeout=15_000)
         expect(page.locator("#corridors tbody tr").first).to_be_visible()
+        with page.expect_download() as download:  # the export link carries the token too
+            page.click("#export-csv")
+        assert download.value.suggested_filename.endswith(".csv")
+        assert download.value.path().read_text(encoding="utf-8").startswith("id,")
         page.close()

@@ -33,3 +33,23 @@ export function askForToken(onToken) {
     onToken();
   }, { once: true });
 }
+
+// A link to a token-protected file (an export) cannot send the Authorization header itself: with a
+// token stored, fetch the file with it and hand the browser the bytes under the server's file name.
+export function downloadWithToken(link) {
+  link.addEventListener("click", async (event) => {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (!token) return;
+    event.preventDefault();
+    const response = await fetch(link.href, { headers: { Authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`${link.href}: HTTP ${response.status}`);
+    const named = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
+    const save = document.createElement("a");
+    save.href = URL.createObjectURL(await response.blob());
+    save.download = named ? named[1] : "export";
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(save.href), 1000);
+  });
+}

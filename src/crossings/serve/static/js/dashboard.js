@@ -1,6 +1,6 @@
 // The corridor overview: filters → corridors (map + list) → one corridor's series, sources, conflicts
 // and evidence. State lives in the URL's query string so a view can be shared.
-import { AuthNeeded, askForToken, getJSON, query } from "./api.js";
+import { AuthNeeded, askForToken, downloadWithToken, getJSON, query } from "./api.js";
 import { drawSeries, tracks } from "./chart.js";
 import { CorridorMap } from "./map.js";
 import { initReviewer, reviewCell } from "./review.js";
@@ -275,6 +275,7 @@ function start() {
   form.addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
   form.addEventListener("reset", () => setTimeout(() => refresh(), 0));
   initReviewer(() => refresh());
+  for (const format of ["csv", "json", "hxl"]) downloadWithToken($(`export-${format}`));
   let resizing;
   window.addEventListener("resize", () => {
     clearTimeout(resizing);
