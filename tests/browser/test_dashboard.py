@@ -5,8 +5,6 @@ Screenshots go to tests/artifacts/."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import httpx
 import pytest
 
@@ -16,22 +14,10 @@ expect = playwright.expect
 
 from crossings.config import Settings  # noqa: E402
 from crossings.serve import create_app  # noqa: E402
-from crossings.serve.dashboard import assets_built  # noqa: E402
 from crossings.serve.testing import HOSTILE, HOSTILE_IMG, LiveServer, hostile_result, sample_db  # noqa: E402
 from crossings.store import open_store  # noqa: E402
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-if not assets_built():
-    pytest.skip("the dashboard's front-end assets are not built: run scripts/assets", allow_module_level=True)
-
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
@@ -55,25 +41,10 @@ def _key(corridor: dict) -> str:
     return f"{corridor['origin']}-{corridor['destination']}"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def page(browser, server):
+def page(new_page, server):
     """A fresh page that records console errors, CSP violations and any request off the server."""
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    page = context.new_page()
-    page.problems = []
-    page.on("console", lambda m: m.type in ("error", "warning") and page.problems.append(f"{m.type}: {m.text}"))
-    page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
-    page.on("request", lambda r: r.url.startswith(server.url) or page.problems.append(f"external: {r.url}"))
-    yield page
-    context.close()
+    return new_page(1000, home=server.url)
 
 
 def _open(page, server, path: str = "/"):
@@ -87,12 +58,7 @@ def _pick(page, origin: str, destination: str) -> None:
     expect(page.locator("#evidence tbody tr").first).to_be_visible()
 
 
-def _shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def test_dashboard_draws_an_arrow_per_corridor(page, server):
+def test_dashboard_draws_an_arrow_per_corridor(page, server, shoot):
     _open(page, server)
     assert page.locator("#map path.country").count() > 200
     drawn = page.eval_on_selector_all("#map g.arrow", "gs => gs.map(g => g.dataset.key)")
@@ -101,7 +67,7 @@ def test_dashboard_draws_an_arrow_per_corridor(page, server):
     rows = page.locator("#corridors tbody tr").count()
     assert rows == len(server.api.get("/api/corridors").json())
     assert page.problems == []
-    _shot(page, "dashboard")
+    shoot(page, "dashboard")
 
 
 def test_dashboard_arrow_width_follows_volume(page, server):
@@ -111,7 +77,7 @@ def test_dashboard_arrow_width_follows_volume(page, server):
     assert width(flows[-1][1]) > width(flows[0][1])
 
 
-def test_dashboard_picking_a_corridor_shows_its_series_and_evidence(page, server):
+def test_dashboard_picking_a_corridor_shows_its_series_and_evidence(page, server, shoot):
     corridor = max(_mapped(server), key=lambda c: c["n_figures"])
     origin, destination = corridor["origin"], corridor["destination"]
     _open(page, server)
@@ -125,7 +91,7 @@ def test_dashboard_picking_a_corridor_shows_its_series_and_evidence(page, server
     series = server.api.get(f"/api/corridors/{origin}/{destination}/series").json()
     expect(page.locator("#sources li")).to_have_count(len(series["sources"]))
     assert page.problems == []
-    _shot(page, f"corridor-{origin}-{destination}")
+    shoot(page, f"corridor-{origin}-{destination}")
 
 
 def test_dashboard_evidence_marks_the_number_in_the_sentence(page, server):
@@ -173,7 +139,7 @@ def test_dashboard_filters_narrow_the_corridors(page, server):
     assert "source_type=un_agency" in page.get_attribute("#export-csv", "href")
 
 
-def test_dashboard_keeps_hostile_article_text_inert(page, server):
+def test_dashboard_keeps_hostile_article_text_inert(page, server, shoot):
     _open(page, server, "/?corridor=UA-MD")
     cell = page.locator("#evidence td.sentence", has_text="1,200")
     expect(cell).to_have_count(1)
@@ -182,13 +148,13 @@ def test_dashboard_keeps_hostile_article_text_inert(page, server):
     links = page.eval_on_selector_all("#evidence a", "as => as.map(a => a.getAttribute('href'))")
     assert not any(h.lower().startswith("javascript") for h in links)
     cell.scroll_into_view_if_needed()
-    _shot(page, "hostile-evidence")
+    shoot(page, "hostile-evidence")
     _open(page, server, f"/articles/{server.hostile_id}")
     assert HOSTILE in page.text_content("#article-text") and HOSTILE_IMG in page.text_content("#article-title")
     assert page.locator("#reader img, #reader script").count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.problems == []
-    _shot(page, "hostile-article")
+    shoot(page, "hostile-article")
 
 
 def test_dashboard_asks_for_the_token_when_reads_need_it(browser, tmp_path):

@@ -4,8 +4,6 @@ page to reviewed figures; a reader sees no actions. Screenshots go to tests/arti
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("fastapi", reason="needs the serve extra: pip install 'crossings[serve]'")
@@ -15,22 +13,12 @@ expect = playwright.expect
 from crossings import accounts  # noqa: E402
 from crossings.config import Settings  # noqa: E402
 from crossings.serve import create_app  # noqa: E402
-from crossings.serve.dashboard import assets_built  # noqa: E402
 from crossings.serve.testing import LiveServer, demo_results  # noqa: E402
 from crossings.store import open_store  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 GE_10000, GE_RANGE = 3, 4  # the RU-GE figures of the hand-made corpus: 10,000/day on 09-28, 5,000-6,000 before
-
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-if not assets_built():
-    pytest.skip("the dashboard's front-end assets are not built: run scripts/assets", allow_module_level=True)
 
 
 @pytest.fixture
@@ -47,23 +35,9 @@ def server(tmp_path):
     store.close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1440, "height": 1100})
-    page = context.new_page()
-    page.problems = []
-    page.on("console", lambda m: m.type in ("error", "warning") and page.problems.append(f"{m.type}: {m.text}"))
-    page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
-    yield page
-    context.close()
+def page(new_page, server):
+    return new_page(1100)
 
 
 def _open_ru_ge(page, server) -> None:
@@ -87,7 +61,7 @@ def _series_ids(response) -> set[int]:
     return {i for p in response.json()["points"] for i in p["figure_ids"]}
 
 
-def test_review_in_the_dashboard_changes_the_series(page, server):
+def test_review_in_the_dashboard_changes_the_series(page, server, shoot):
     _open_ru_ge(page, server)
     before = page.text_content("#detail-summary")
     _sign_in(page, "rev", "reviewer-password")
@@ -114,7 +88,7 @@ def test_review_in_the_dashboard_changes_the_series(page, server):
     assert server.store.figure(GE_RANGE)["low"] == 5500
     _row(page, GE_RANGE).locator("button[data-action='history']").click()
     expect(_row(page, GE_RANGE).locator(".history li")).to_contain_text("low 5,000 → 5,500")
-    page.screenshot(path=str(_artifacts() / "review.png"), full_page=True)
+    shoot(page, "review")
 
     page.select_option("select[name='review']", "reviewed")
     expect(page.locator("#evidence tbody tr")).to_have_count(1)
@@ -142,6 +116,3 @@ def test_review_a_reader_sees_states_and_history_but_no_actions(page, server):
     assert page.problems == []
 
 
-def _artifacts() -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS

@@ -51,8 +51,8 @@ class PlaceOut(Out):
     lon: float | None = None
 
 
-class FigureOut(Out):
-    """One stored movement figure with the article it came from."""
+class FigureCore(Out):
+    """What every view of a figure carries: the numbers, the corridor, the period, the source, the article."""
 
     id: int | None = None
     article_id: int | None = None
@@ -62,21 +62,26 @@ class FigureOut(Out):
     kind: str
     low: int
     high: int
-    qualifier: str
     rate_per: str | None = None
     period_start: str | None = None
     period_end: str | None = None
     attributed_to: str | None = None
+    article_url: str | None = None
+    article_title: str | None = None
+    article_site: str | None = None
+    article_published: str | None = None
+
+
+class FigureOut(FigureCore):
+    """One stored movement figure with the article it came from."""
+
+    qualifier: str
     source_type: str = "unattributed"
     evidence: EvidenceOut
     origin_place: PlaceOut | None = None
     destination_place: PlaceOut | None = None
     confidence: float | None = None
     span: list[int] | None = Field(None, description="where the number sits inside evidence.text")
-    article_url: str | None = None
-    article_title: str | None = None
-    article_site: str | None = None
-    article_published: str | None = None
     cluster_id: int | None = None
     is_original: bool | None = None
     review_state: str | None = None
@@ -85,28 +90,12 @@ class FigureOut(Out):
                                                   "reviewer corrected the figure")
 
 
-class FigureBrief(Out):
+class FigureBrief(FigureCore):
     """A figure as summaries and conflicts carry it: the row without places, evidence as the sentence."""
 
-    id: int | None = None
-    article_id: int | None = None
-    origin: str | None = None
-    destination: str | None = None
-    unit: str
-    kind: str
-    low: int
-    high: int
     qualifier: str | None = None
-    rate_per: str | None = None
-    period_start: str | None = None
-    period_end: str | None = None
-    attributed_to: str | None = None
     source_type: str | None = None
     evidence: str | None = None
-    article_url: str | None = None
-    article_title: str | None = None
-    article_site: str | None = None
-    article_published: str | None = None
 
 
 class CumulativeOut(Out):
