@@ -59,6 +59,14 @@ def test_figures_rate_with_country_from_the_previous_sentence():
     assert rate["source_type"] == "government"
 
 
+def test_figures_own_date_outranks_the_opening_phrase_of_the_sentence():
+    text = ("Over the past week, returns to Afghanistan averaged about 9,500 people a day, down from a peak "
+            "of more than 17,000 on 1 November, the agency said.")
+    rate, peak = run(text, "2023-11-15")
+    assert (rate["low"], rate["kind"], rate["rate_per"]) == (9500, "rate", "day")
+    assert (peak["low"], peak["period_start"], peak["period_end"]) == (17000, "2023-11-01", "2023-11-01")
+
+
 def test_figures_without_publication_date_keep_relative_dates_null():
     found = run("Since Friday about 3,000 Sudanese refugees have crossed into Chad, UNHCR said.", None)
     assert found and found[0]["period_start"] is None and found[0]["period_end"] is None

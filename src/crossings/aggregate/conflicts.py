@@ -26,7 +26,10 @@ from crossings.aggregate import (
     trim,
 )
 
-FACTOR = 1.5  # the larger low must exceed 1.5 × the smaller high
+# The larger low must exceed 1.2 × the smaller high, after qualifiers: "about" already allows ±10 % for
+# rounding, so two counts of the same days still 20 % apart beyond that are worth an analyst's look.
+# A flag is a question for review (recommend one figure), not a verdict, so it errs towards asking.
+FACTOR = 1.2
 SIMILAR_EXTENT = 0.75  # totals: shared days / all days of the two periods
 
 

@@ -166,8 +166,12 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None)
         return Period(None, None)
     report = _report_day(sentence, ref)
     own = scope if scope is not None else sentence
-    span = _span(own, ref, ctx)
-    day = _named_day(own, ref)
+    body = own.rpartition(" … ")[2]  # the figure's own words, less the sentence's opening phrase
+    body_day = _named_day(body, ref) if body != own else None
+    # "Over the past week, about 9,500 a day, down from a peak of 17,000 on 1 November": the figure's
+    # own day outranks a period that the opening phrase gives to the first figure.
+    span = _span(body, ref, ctx) if body_day else _span(own, ref, ctx)
+    day = body_day or _named_day(own, ref)
     sentence = own
     if kind == "total":
         if span:
@@ -201,7 +205,13 @@ def _named_day(sentence: str, ref: date) -> date | None:
         if reported and reported.group(2) and m.start() == 0:
             continue
         return ref - timedelta(days=1) if m.group("y") else weekday_before(m.group("w"), ref)
+    on_date = _ON_DATE.search(sentence)  # "a peak of 17,000 on 1 November"
+    if on_date and not (reported and reported.start() <= on_date.start() < reported.end() + 1):
+        return day_month(_DAY_MONTH.match(sentence, on_date.start("d")), ref)
     return None
+
+
+_ON_DATE = re.compile(rf"\bon\s+(?:\w+day,?\s+)?(?P<d>{_DAY_MONTH.pattern})", re.I)
 
 
 def _span(sentence: str, ref: date, ctx: DateContext) -> Period | None:
