@@ -67,6 +67,18 @@ def test_figures_own_date_outranks_the_opening_phrase_of_the_sentence():
     assert (peak["low"], peak["period_start"], peak["period_end"]) == (17000, "2023-11-01", "2023-11-01")
 
 
+def test_figures_the_other_direction_reverses_the_corridor_and_a_trailing_year_is_its_own():
+    text = ("The Polish Border Guard says 9.8 million people have crossed from Ukraine into Poland since "
+            "24 February 2022, while 8 million have crossed in the other direction.")
+    there, back = run(text, "2023-02-24")
+    assert (there["origin"], there["destination"], back["origin"], back["destination"]) == ("UA", "PL", "PL", "UA")
+    text = ("About 4,200 migrants had crossed into Lithuania from Belarus between January and August, "
+            "compared with 81 in the whole of 2020.")
+    recent, before = run(text, "2021-11-09")
+    assert (recent["period_start"], recent["period_end"]) == ("2021-01-01", "2021-08-31")
+    assert (before["period_start"], before["period_end"]) == ("2020-01-01", "2020-12-31")
+
+
 def test_figures_without_publication_date_keep_relative_dates_null():
     found = run("Since Friday about 3,000 Sudanese refugees have crossed into Chad, UNHCR said.", None)
     assert found and found[0]["period_start"] is None and found[0]["period_end"] is None

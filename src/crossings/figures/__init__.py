@@ -81,7 +81,7 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         if cand.like is not None and kind == "total":  # "up from 4,824 a week earlier": the same kind
             kind, rate_per = kinds.classify(sent.text, cand.like, q.start)
         where = places.roles(sent.text, ms, (prev_end, q.start, next_start), cand.noun, speakers, carry)
-        when = dates.period(sent.text, kind, ctx, _scope(sent.text, found, j))
+        when = dates.period(sent.text, kind, ctx, _scope(sent.text, found, j), sent.text[q.end:next_start])
         for dest in where.destinations or (None,):
             out.append(_figure(sent, cand, kind, rate_per, where.origin, dest, when, who))
         if where.origin:

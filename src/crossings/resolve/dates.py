@@ -150,28 +150,26 @@ _BETWEEN = re.compile(rf"\b(?:between|from)\s+(?P<a>\d{{1,2}}\s+{_MONTH}|{_MONTH
                       rf"(?:and|to|-|–)\s+(?P<b>\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})", re.I)
 _IN_MONTH = re.compile(rf"\b(?:in|during|throughout|for|over)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH})"
                        rf"(?:\s+(?P<y>(?:19|20)\d\d))?(?!\s+\d)", re.I)
-_IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_IN_YEAR = re.compile(r"\b(?:(?:in|during|throughout|for|over)\s+(?:the\s+(?:whole|whole\s+of|entire|entirety\s+of|"
+                      r"course\s+of)\s+|all\s+(?:of\s+)?)?|(?:all|the\s+whole)\s+of\s+)(?P<y>(?:19|20)\d\d)\b", re.I)
 _ON_DAY = re.compile(rf"\b(?:on|last)\s+(?P<w>{_WEEKDAY})\b|\b(?P<y>yesterday)\b", re.I)
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7}
 
 
-def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None) -> Period:
+def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None,
+           tail: str | None = None) -> Period:
     """The period a figure of this kind covers (stock/rate: end = the day it held).
 
-    `scope` is the part of the sentence that belongs to this figure when the sentence holds several;
-    the reporting day ("said on Tuesday") is read from the whole sentence.
+    `scope` is the part of the sentence that belongs to this figure when the sentence holds several,
+    and `tail` the words from its number to the next figure's; the reporting day ("said on Tuesday")
+    is read from the whole sentence.
     """
     ref = ctx.published
     if ref is None:
         return Period(None, None)
     report = _report_day(sentence, ref)
     own = scope if scope is not None else sentence
-    body = own.rpartition(" … ")[2]  # the figure's own words, less the sentence's opening phrase
-    body_day = _named_day(body, ref) if body != own else None
-    # "Over the past week, about 9,500 a day, down from a peak of 17,000 on 1 November": the figure's
-    # own day outranks a period that the opening phrase gives to the first figure.
-    span = _span(body, ref, ctx) if body_day else _span(own, ref, ctx)
-    day = body_day or _named_day(own, ref)
+    span, day = _own_period(own, tail if scope is not None else None, ref, ctx)
     sentence = own
     if kind == "total":
         if span:
@@ -180,6 +178,21 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None)
     since = _since(sentence, ref, ctx)
     end = day or (span.end if span and not since else None) or report
     return Period(since.start if since and kind == "rate" else None, end)
+
+
+def _own_period(own: str, tail: str | None, ref: date, ctx: DateContext) -> tuple[Period | None, date | None]:
+    """(span, day) for one of several figures, nearest words first: what follows its number ("compared
+    with 81 in the whole of 2020"), then its own day ("a peak of 17,000 on 1 November" after "Over the
+    past week, about 9,500 a day"), then the period its part of the sentence states."""
+    if tail and (span := _span(tail, ref, ctx)):
+        return span, _named_day(tail, ref)
+    if tail and (day := _named_day(tail, ref)):
+        return None, day
+    body = own.rpartition(" … ")[2]  # the figure's own words, less the sentence's opening phrase
+    body_day = _named_day(body, ref) if body != own else None
+    if body_day:
+        return _span(body, ref, ctx), body_day
+    return _span(own, ref, ctx), _named_day(own, ref)
 
 
 def _report_day(sentence: str, ref: date) -> date:

@@ -29,6 +29,7 @@ _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
                      r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|crossed back|back into|back to|back home)\b", re.I)
+_OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
 _RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:now |already |currently |still )?(?:has |have |had )?(?:now |already )?(?:received|hosts?|hosting|welcomed|registered|recorded|took in|"
                        r"taken in|admitted|counted|logged|granted)\b", re.I)
@@ -54,6 +55,8 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
           speakers: list[Mention], carry: Carry) -> Roles:
     """Origin and destination(s) of the figure at segment[1] (its neighbours end at [0], start at [2])."""
     clause_end = _clause_end(sentence, segment[1], segment[2])
+    if _OTHER_WAY.search(sentence, segment[1], clause_end) and carry.origin and carry.destination:
+        return Roles(carry.destination, (carry.origin,))  # "…, while 8 million crossed the other way"
     returning = bool(_RETURN.search(sentence[segment[0]:clause_end]))
     after = [m for m in mentions if segment[1] <= m.start < clause_end]
     before = [m for m in mentions if segment[0] <= m.start < segment[1]]
