@@ -79,6 +79,17 @@ def test_figures_the_other_direction_reverses_the_corridor_and_a_trailing_year_i
     assert (before["period_start"], before["period_end"]) == ("2020-01-01", "2020-12-31")
 
 
+def test_figures_who_they_are_does_not_say_where_they_came_from():
+    """A composition sentence's demonyms are not the next figure's origin; "carrying" after the number
+    (their belongings) does not make it a boat's passenger count, before it does."""
+    text = ("More than 400,000 people have crossed from Lebanon into Syria since September 23, officials said. "
+            "About 70% of them are Syrians and the rest Lebanese. At the Masnaa crossing, thousands of people "
+            "have crossed on foot, carrying their belongings.")
+    found = run(text, "2024-10-08")
+    assert [(f["origin"], f["destination"], f["low"]) for f in found] == [("LB", "SY", 400000), ("LB", "SY", 2000)]
+    assert run("A boat carrying 50 migrants crossed from Libya to Italy.", "2024-10-08") == []
+
+
 def test_figures_without_publication_date_keep_relative_dates_null():
     found = run("Since Friday about 3,000 Sudanese refugees have crossed into Chad, UNHCR said.", None)
     assert found and found[0]["period_start"] is None and found[0]["period_end"] is None

@@ -48,6 +48,10 @@ _SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|the) (?:city|country|town|nati
                       r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|\bbuilt for|\bdesigned for|"
                       r"\bcapacity of|\bmeant for|\bintended for)(?:\s+(?:about|some|around|roughly|nearly|almost|over|"
                       r"more than|just over|an estimated|approximately))?\s*$", re.I)
+# "a boat carrying 50 migrants" counts passengers, not crossings ("thousands crossed, carrying their
+# belongings" is still a figure: only "carrying" before the number rules it out).
+_CARRYING = re.compile(r"\b(?:carrying|carried)\s+(?:about|some|around|roughly|nearly|almost|over|more than|"
+                       r"at least|up to|an estimated)?\s*$", re.I)
 _AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of))\s*$", re.I)
 _ANAPHORA = re.compile(r"\b(?:the|that|this|their|a) (?:number|figure|total|tally|count|flow|influx)\b", re.I)
 
@@ -154,7 +158,7 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
         return False  # a year
     if q.low < 10 and q.qualifier != "vague":
         return False  # single people and families are stories, not figures
-    if _SIZE_OF.search(before[-40:]) or _AGE_OR_RATIO.search(before[-30:]):
+    if _SIZE_OF.search(before[-40:]) or _AGE_OR_RATIO.search(before[-30:]) or _CARRYING.search(before[-40:]):
         return False
     if re.search(r"[/:]\s*$", before) or re.search(r"^\s*(?:times|x)\b", after):
         return False

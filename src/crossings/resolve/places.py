@@ -29,6 +29,8 @@ _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
                      r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|crossed back|back into|back to|back home)\b", re.I)
+_COMPOSITION = re.compile(r"\b(?:of them|of those|of whom|the rest|the remainder|the majority|most of|mostly|"
+                          r"mainly|predominantly)\b|%|\bper ?cent\b", re.I)
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
 _RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:now |already |currently |still )?(?:has |have |had )?(?:now |already )?(?:received|hosts?|hosting|welcomed|registered|recorded|took in|"
@@ -171,7 +173,7 @@ def remember(sentence: str, mentions: list[Mention], carry: Carry) -> None:
     people = next((m for m in mentions if m.kind == "demonym"), None)
     if _RETURN.search(sentence):
         origin, dest = origin, dest or people
-    else:
+    elif not _COMPOSITION.search(sentence):  # "70% of them are Syrians": who they are, not where from
         origin = origin or people
     if origin:
         carry.origin = origin
