@@ -90,6 +90,19 @@ def test_figures_who_they_are_does_not_say_where_they_came_from():
     assert run("A boat carrying 50 migrants crossed from Libya to Italy.", "2024-10-08") == []
 
 
+def test_figures_a_new_government_speaker_is_not_the_agency_named_before():
+    text = ("More than 1.2 million refugees have fled Ukraine, the UN refugee agency said on Friday. "
+            "In Hungary, the government said 140,000 people had arrived from Ukraine.")
+    found = run(text, "2022-03-04")
+    assert [f["source_type"] for f in found] == ["un_agency", "government"]
+    again = run("About 2,000 refugees crossed from Ukraine into Moldova, UNHCR said. The agency said 3,000 more "
+                "crossed into Romania.", "2022-03-04")
+    assert [f["attributed_to"] for f in again] == ["UNHCR", "UNHCR"]  # "the agency" refers back
+    stock = run("More than 30,000 people from Myanmar are sheltering in India's state of Mizoram, state "
+                "officials say.", "2022-02-01")
+    assert [f["source_type"] for f in stock] == ["government"]
+
+
 def test_figures_without_publication_date_keep_relative_dates_null():
     found = run("Since Friday about 3,000 Sudanese refugees have crossed into Chad, UNHCR said.", None)
     assert found and found[0]["period_start"] is None and found[0]["period_end"] is None

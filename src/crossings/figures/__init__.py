@@ -63,9 +63,20 @@ def _source(sents: list[Sentence], i: int, last: str | None) -> tuple[str | None
     who = sources.attribution(sents[i].text)
     if who is None and sents[i].text.startswith(("“", '"')) and i + 1 < len(sents):
         who = sources.attribution(sents[i + 1].text)  # a quote whose speaker comes after it
-    if who and sources.is_pronoun(who):
-        return last, last
+    if who and sources.is_pronoun(who) and _same_speaker(who, last):
+        return last, last  # "the ministry said": the ministry named before
     return who, who or last
+
+
+def _same_speaker(who: str, last: str | None) -> bool:
+    """Whether a pronoun or a generic noun refers back to `last`: "he", "the agency" always do; "the
+    government" or "the ministry" only to a government source (after "UNHCR said", it is a new one)."""
+    if last is None:
+        return False
+    return not _STATE_NOUN.search(who) or sources.source_type(last) == "government"
+
+
+_STATE_NOUN = re.compile(r"\b(?:government|ministry|minister|authorities)\b", re.I)
 
 
 def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention], who: str | None,

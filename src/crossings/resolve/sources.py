@@ -14,7 +14,7 @@ from importlib.resources import files
 
 from crossings.resolve import gazetteer
 
-_VERBS = (r"(?:said|says|announced|announces|reported|reports|stated|told|tells|added|adds|estimated|"
+_VERBS = (r"(?:said|says|say|announced|announces|reported|reports|report|stated|told|tells|added|adds|estimated|"
           r"estimates|estimate|noted|notes|confirmed|confirms|wrote|writes|posted|tweeted|counted|recorded|registered|"
           r"put the (?:number|figure|total)|puts the (?:number|figure|total)|data showed|figures showed|"
           r"data show|figures show|claimed|claims|declared|explained|warned|informed)")
