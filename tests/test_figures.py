@@ -103,6 +103,17 @@ def test_figures_a_new_government_speaker_is_not_the_agency_named_before():
     assert [f["source_type"] for f in stock] == ["government"]
 
 
+def test_figures_a_flow_back_does_not_turn_the_article_around():
+    text = ("Some 53,000 Russians entered Georgia between 21 September and 2 October, the ministry said. "
+            "Over the same period, about 42,000 Russians left Georgia. "
+            "Daily entries peaked at close to 11,000 on 26 September before falling back to around 4,000.")
+    found = run(text, "2022-10-04")
+    assert [(f["origin"], f["destination"], f["low"], f["kind"]) for f in found] == [
+        ("RU", "GE", 53000, "total"), ("GE", None, 42000, "total"), ("RU", "GE", 11000, "rate"),
+        ("RU", "GE", 4000, "rate")]
+    assert run("The camp has tents for 2,000 families who fled across the border.", "2022-10-04") == []
+
+
 def test_figures_without_publication_date_keep_relative_dates_null():
     found = run("Since Friday about 3,000 Sudanese refugees have crossed into Chad, UNHCR said.", None)
     assert found and found[0]["period_start"] is None and found[0]["period_end"] is None

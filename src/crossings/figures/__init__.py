@@ -95,11 +95,21 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         when = dates.period(sent.text, kind, ctx, _scope(sent.text, found, j), sent.text[q.end:next_start])
         for dest in where.destinations or (None,):
             out.append(_figure(sent, cand, kind, rate_per, where.origin, dest, when, who))
+        if _reverses(where, carry):
+            continue  # a flow back ("42,000 left Georgia") does not turn the article's corridor around
         if where.origin:
             carry.origin = where.origin
         if where.destinations:
             carry.destination = where.destinations[-1]
     return out
+
+
+def _reverses(where: places.Roles, carry: places.Carry) -> bool:
+    """The figure runs against the carried corridor: from its destination (back) towards its origin."""
+    ends = carry.origin, carry.destination
+    if not (where.origin and ends[0] and ends[1]) or where.origin.code != ends[1].code:
+        return False
+    return all(d.code == ends[0].code for d in where.destinations)
 
 
 def _scope(text: str, found: list[mentions.Candidate], j: int) -> str | None:

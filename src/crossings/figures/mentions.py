@@ -26,7 +26,11 @@ class Candidate:
 
 _CONTINUES = re.compile(r"(?:\bon top of(?: some| about| around)?|\bin addition to|\band(?: some| about| around| roughly| nearly| almost)?|\bincluding(?: some| about| around| roughly| nearly| more than)?|\bof whom(?: some| about| around| roughly)?|"
                         r"\bup from|\bdown from|\bcompared with|\bcompared to|\bfrom|\bagainst|\band another|"
-                        r"\bwhile another|\banother)\s*$", re.I)
+                        r"\bwhile another|\banother|"
+                        # "peaked at 11,000 a day before falling back to around 4,000": the same measure
+                        r"\b(?:fell|falling|dropped|dropping|eased|easing|slipped|slipping|rose|rising|climbed|"
+                        r"climbing|went|going)(?:\s+back)?\s+to(?:\s+(?:some|about|around|roughly|nearly|almost|"
+                        r"close to|just over|just under))?)\s*$", re.I)
 
 
 def _continues(sentence: str, q: Quantity, earlier: list[Candidate]) -> Candidate | None:

@@ -31,9 +31,10 @@ _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent
                      r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|crossed back|back into|back to|back home)\b", re.I)
 _COMPOSITION = re.compile(r"\b(?:of them|of those|of whom|the rest|the remainder|the majority|most of|mostly|"
                           r"mainly|predominantly)\b|%|\bper ?cent\b", re.I)
+_LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b", re.I)
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
-_RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:now |already |currently |still )?(?:has |have |had )?(?:now |already )?(?:received|hosts?|hosting|welcomed|registered|recorded|took in|"
+_RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:now |already |currently |still )?(?:has |have |had )?(?:now |already )?(?:received|receives|hosts?|hosting|welcomed|welcomes|registered|registers|recorded|records|took in|"
                        r"taken in|admitted|counted|logged|granted)\b", re.I)
 
 
@@ -75,11 +76,14 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     receiver = _receiver(sentence, mentions)
     if not origin and receiver and not people:
         carry = Carry(destination=carry.destination)  # "Uganda hosts 1.5 million refugees": from anywhere
+    # "29,000 Russians left Kazakhstan, heading back or on to third countries": where to is not said.
+    left_named = origin in after and bool(_LEAVING.search(sentence, segment[1], clause_end))
     origin = origin or carry.origin or (None if returning else carry.default_origin)
     options = [*(() if returning else _the_country(sentence, speakers, dests)), *[(d,) for d in dests],
                receiver, *([] if returning else [tuple(speakers[:1])]),
                (carry.destination,) if carry.destination else (),
-               (carry.origin,) if carry.origin else ()]  # "…, while 17,800 arrived from Ukraine": the other way
+               # "…, while 17,800 arrived from Ukraine": the other way
+               (carry.origin,) if carry.origin and not left_named else ()]
     for option in options:  # the first that names somewhere other than the origin
         chosen = tuple(d for d in option if d and (not origin or d.code != origin.code))
         if chosen:
@@ -175,6 +179,8 @@ def remember(sentence: str, mentions: list[Mention], carry: Carry) -> None:
         origin, dest = origin, dest or people
     elif not _COMPOSITION.search(sentence):  # "70% of them are Syrians": who they are, not where from
         origin = origin or people
+    if origin and carry.destination and origin.code == carry.destination.code and not dest:
+        return  # "42,000 Russians left Georgia": a flow back, not a new corridor for what follows
     if origin:
         carry.origin = origin
     if dest and (not carry.origin or dest.code != carry.origin.code):
