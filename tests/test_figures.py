@@ -112,6 +112,9 @@ def test_figures_a_flow_back_does_not_turn_the_article_around():
         ("RU", "GE", 53000, "total"), ("GE", None, 42000, "total"), ("RU", "GE", 11000, "rate"),
         ("RU", "GE", 4000, "rate")]
     assert run("The camp has tents for 2,000 families who fled across the border.", "2022-10-04") == []
+    total = run("About 129,000 people crossed from Ukraine into Poland on Saturday. The UN refugee agency said "
+                "more than 1.5 million people had left Ukraine in total.", "2022-03-06")
+    assert [(f["origin"], f["destination"]) for f in total] == [("UA", "PL"), ("UA", None)]
 
 
 def test_figures_without_publication_date_keep_relative_dates_null():

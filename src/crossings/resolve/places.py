@@ -81,9 +81,9 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     origin = origin or carry.origin or (None if returning else carry.default_origin)
     options = [*(() if returning else _the_country(sentence, speakers, dests)), *[(d,) for d in dests],
                receiver, *([] if returning else [tuple(speakers[:1])]),
-               (carry.destination,) if carry.destination else (),
-               # "…, while 17,800 arrived from Ukraine": the other way
-               (carry.origin,) if carry.origin and not left_named else ()]
+               *([] if left_named else [(carry.destination,) if carry.destination else (),
+                                        # "…, while 17,800 arrived from Ukraine": the other way
+                                        (carry.origin,) if carry.origin else ()])]
     for option in options:  # the first that names somewhere other than the origin
         chosen = tuple(d for d in option if d and (not origin or d.code != origin.code))
         if chosen:
