@@ -117,6 +117,18 @@ def test_figures_a_flow_back_does_not_turn_the_article_around():
     assert [(f["origin"], f["destination"]) for f in total] == [("UA", "PL"), ("UA", None)]
 
 
+def test_figures_a_speakers_role_types_the_source_and_halves_of_a_year_are_periods():
+    (said,) = run('"We are seeing up to 4,000 arrivals a day from Ukraine," said Maria Lopez, a UNHCR '
+                  'spokeswoman in Moldova.', "2022-03-05")
+    assert (said["attributed_to"], said["source_type"]) == ("Maria Lopez, a UNHCR spokeswoman in Moldova",
+                                                            "un_agency")
+    (half,) = run("In the first half of 2023, 65,000 migrants arrived in Italy by sea.", "2023-07-05")
+    assert (half["destination"], half["period_start"], half["period_end"]) == ("IT", "2023-01-01", "2023-06-30")
+    (island,) = run("Nearly 7,000 migrants arrived on the Italian island of Lampedusa in 24 hours.", "2023-09-14")
+    assert island["destination"] == "IT"
+    assert run("The border service said 30,000 men had been stopped from leaving Ukraine.", "2022-05-01") == []
+
+
 def test_figures_without_publication_date_keep_relative_dates_null():
     found = run("Since Friday about 3,000 Sudanese refugees have crossed into Chad, UNHCR said.", None)
     assert found and found[0]["period_start"] is None and found[0]["period_end"] is None

@@ -229,7 +229,8 @@ _ON_DATE = re.compile(rf"\bon\s+(?:\w+day,?\s+)?(?P<d>{_DAY_MONTH.pattern})", re
 
 def _span(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     """A period stated in the sentence, most specific first."""
-    for finder in (_between, _month_range, _first_of, _since, _past, _relative_words, _in_month, _in_year):
+    for finder in (_between, _month_range, _part_of_year, _first_of, _since, _past, _relative_words, _in_month,
+                   _in_year):
         found = finder(sentence, ref, ctx)
         if found:
             return found
@@ -259,6 +260,27 @@ def _first_of(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     unit = m.group("unit").lower().rstrip("s")
     end = add_months(start, n) if unit == "month" else start + timedelta(days=n * _UNIT_DAYS[unit])
     return Period(start, min(end - timedelta(days=1), ref))
+
+
+_PART = re.compile(r"\b(?P<nth>first|second|third|fourth|last)\s+(?P<part>half|quarter)\s+of\s+"
+                   r"(?:(?P<y>(?:19|20)\d\d)|(?P<rel>the\s+year|this\s+year|last\s+year))\b", re.I)
+_NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _part_of_year(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    """ "the first half of 2023", "the third quarter of last year"."""
+    m = _PART.search(sentence)
+    if not m:
+        return None
+    year = int(m.group("y")) if m.group("y") else ref.year - (m.group("rel").lower().startswith("last"))
+    months = 6 if m.group("part").lower() == "half" else 3
+    nth = m.group("nth").lower()
+    index = (12 // months - 1) if nth == "last" else _NTH[nth]
+    if index * months >= 12:
+        return None
+    start = date(year, 1 + index * months, 1)
+    end = add_months(start, months) - timedelta(days=1)
+    return Period(start, min(end, ref)) if start <= ref else None
 
 
 def _calendar_start(what: str, ref: date) -> date | None:

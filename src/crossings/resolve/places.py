@@ -17,12 +17,12 @@ _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fi
                          r"\bexodus from|\bdeparted|\bdeparting|\bexpelled from|\bdeported from|\bevacuated from)"
                          r"(?:\s+(?:the|neighbou?ring|war-torn|war-ravaged|northern|southern|eastern|western|"
                          r"central|crisis-hit|[a-z]+-hit|conflict-hit|its|their|his|her))*\s*$", re.I)
-_DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
+_DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|landed|landing|came ashore) on|\bisland of|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
                        r"\bacross to|\bfor|\bat|\bcrossed|\bborder with|\bcross|\bcrossing|\bsheltering in|\breach)"
                        r"(?:\s+(?:the|neighbou?ring|northern|southern|eastern|western|central|[a-z]+ern|"
                        r"capital|city of|town of|border town of|[A-Z][a-z]+ (?:city|capital|town) of))*"
                        r"\s*$", re.I)
-_STRONG_DEST = re.compile(r"\b(?:into|entered|entering|enter|arrived in|arriving in|reached|fled to|flocked to|crossed to)"
+_STRONG_DEST = re.compile(r"\b(?:into|entered|entering|enter|arrived in|arriving in|arrived on|landed on|reached|fled to|flocked to|crossed to)"
                           r"(?:\s+(?:the|neighbou?ring))?\s*$", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)

@@ -43,8 +43,15 @@ def attribution(sentence: str) -> str | None:
         for m in pattern.finditer(sentence):
             who = _clean(m.group("who"))
             if who and _looks_like_a_source(who):
-                return who
+                role = _ROLE_AFTER.match(sentence, m.end("who"))
+                return f"{who}, {role.group('role').strip()}" if role else who
     return None
+
+
+# "said Maria Lopez, a UNHCR spokeswoman in Moldova": the role says what kind of source she is.
+_ROLE_AFTER = re.compile(r",\s*(?P<role>(?:a|an|the)\s+[^,.;:“”\"]{0,60}?\b(?:spokes(?:man|woman|person)|official|"
+                         r"minister|head|director|chief|representative|officer|coordinator|commissioner|"
+                         r"envoy|adviser|advisor|governor|mayor|researcher|analyst)\b[^,.;:“”\"]{0,40})", re.I)
 
 
 _NOT_IN_SOURCE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|being|million|thousands?|hundreds?|dozens|"
@@ -53,7 +60,7 @@ _NOT_IN_SOURCE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|being|milli
 
 def _looks_like_a_source(who: str) -> bool:
     """A noun phrase naming someone, not a clause or a quantity that happens to precede a verb."""
-    if _NOT_SOURCE.match(who) or re.search(r"\d", who) or _NOT_IN_SOURCE.search(who):
+    if _NOT_SOURCE.match(who) or re.search(r"\d", who) or _NOT_IN_SOURCE.search(who) or not who[0].isalpha():
         return False
     return who.lower() not in {"a", "an", "the", "some", "it said", "and"} and len(who) > 2
 
