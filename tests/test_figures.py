@@ -129,6 +129,24 @@ def test_figures_a_speakers_role_types_the_source_and_halves_of_a_year_are_perio
     assert run("The border service said 30,000 men had been stopped from leaving Ukraine.", "2022-05-01") == []
 
 
+def test_figures_running_totals_cutoffs_and_counts_named_before_the_number():
+    weekend, total = run("Another 1,200 Ukrainians crossed into Slovakia over the weekend, bringing the total to "
+                         "245,000, police said.", "2022-03-28")
+    assert (weekend["period_start"], weekend["period_end"]) == ("2022-03-26", "2022-03-27")
+    assert (total["low"], total["destination"], total["period_start"], total["period_end"]) == (
+        245000, "SK", None, "2022-03-28")
+    (stock,) = run("As of June 30, some 1.1 million refugees from South Sudan were living in Uganda.", "2023-07-10")
+    assert (stock["kind"], stock["period_end"]) == ("stock", "2023-06-30")
+    (by_end,) = run("By the end of May, 4,500 Sudanese had arrived in Ethiopia.", "2023-06-02")
+    assert by_end["period_end"] == "2023-05-31"
+    (back,) = run("The number of Syrians returning from Turkey rose to 50,000 in August.", "2023-09-05")
+    assert (back["origin"], back["destination"], back["low"], back["period_start"]) == ("TR", "SY", 50000,
+                                                                                         "2023-08-01")
+    inside = run("The fighting has displaced 1.5 million people inside Sudan, and 400,000 have fled abroad.",
+                 "2023-06-01")
+    assert [f["low"] for f in inside] == [400000]
+
+
 def test_figures_without_publication_date_keep_relative_dates_null():
     found = run("Since Friday about 3,000 Sudanese refugees have crossed into Chad, UNHCR said.", None)
     assert found and found[0]["period_start"] is None and found[0]["period_end"] is None

@@ -93,6 +93,10 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
             kind, rate_per = kinds.classify(sent.text, cand.like, q.start)
         where = places.roles(sent.text, ms, (prev_end, q.start, next_start), cand.noun, speakers, carry)
         when = dates.period(sent.text, kind, ctx, _scope(sent.text, found, j), sent.text[q.end:next_start])
+        running = _RUNNING_TOTAL.search(sent.text, prev_end, q.start) if kind == "total" else None
+        if running:  # "…, bringing the total to 245,000": not the first figure's period, only its own words
+            own = sent.text[running.start():next_start]
+            when = dates.period(sent.text, kind, ctx, own, sent.text[q.end:next_start])
         for dest in where.destinations or (None,):
             out.append(_figure(sent, cand, kind, rate_per, where.origin, dest, when, who))
         if _reverses(where, carry):
@@ -102,6 +106,11 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         if where.destinations:
             carry.destination = where.destinations[-1]
     return out
+
+
+_RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|bring|taking|takes|pushing|pushes)\s+(?:the|its|their)\s+"
+                            r"(?:total|tally|number|count)\s+(?:\w+\s+){0,3}?to(?:\s+(?:some|about|around|roughly|"
+                            r"nearly|almost|more than|over))?\s*$", re.I)
 
 
 def _reverses(where: places.Roles, carry: places.Carry) -> bool:

@@ -42,7 +42,8 @@ def _continues(sentence: str, q: Quantity, earlier: list[Candidate]) -> Candidat
 _LEX = load("mentions")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-_DATE_NEAR = re.compile(rf"^\s*(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s*$", re.I)
+_DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)  # "5 August"
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)  # "August 5"
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₽]|US\$|USD|EUR)\s*$")
 _FILLER = {"newly", "recently", "arrived", "displaced", "more", "other", "new", "additional", "further", "extra", "of", "the", "them", "those", "these",
            "ethnic", "young", "mostly", "mainly", "predominantly", "registered", "recorded", "reported",
@@ -110,7 +111,7 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     if re.match(r"^(?:-|\s)?(?:[a-z]+-)?(?:year|hour|day|week|month|minute|km|kilomet|mile|metre|meter|"
                 r"storey|percent|per cent|%|st\b|nd\b|rd\b|th\b|s\b|/|:|\.\d)", after, re.I):
         return None, None
-    clause = re.split(r"[.;!?](?:\s|$)", after, maxsplit=1)[0]  # a unit noun never follows a full stop
+    clause = re.split(r"[.;!?,](?:\s|$)", after, maxsplit=1)[0]  # a unit noun never follows a stop or comma
     words = re.findall(r"[\w’'-]+|%", clause.replace("[", " ").replace("]", " "))[:6]
     if re.match(r"^\s*of (?:them|those|these|whom)\b", after) or (earlier and _CONTINUES.search(
             sentence[earlier[-1].quantity.end:q.start])):
@@ -131,7 +132,18 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
         return "people", nationality[0]  # "8,000 Congolese have crossed"
     if earlier and re.match(r"^\s*(?:to|in|into|for|at)\b", after):
         return earlier[-1].unit, None  # "50 thousand fled to X and another 40 thousand to Y"
-    return ("people", None) if _bare_count(after) else (None, None)
+    if _bare_count(after):
+        return "people", None
+    counted = _COUNT_OF.search(sentence[:q.start])  # "the number of Syrians returning rose to 50,000"
+    if counted:
+        hit = _phrases("units")[0].search(counted.group("what"))
+        return (_phrases("units")[1][hit.group(0).lower()] if hit else "people"), None
+    return None, None
+
+
+_COUNT_OF = re.compile(r"\b(?:the|a) (?:number|total|tally|count) of\s+(?P<what>[^,;]{0,60}?)\s+"
+                       r"(?:rose|risen|rising|climbed|reached|hit|topped|passed|exceeded|stood|stands|fell|dropped|"
+                       r"jumped|grew|increased|surged|soared)\b[^,;]{0,30}$", re.I)
 
 
 def _nationality(after: str) -> tuple[str, str] | None:
@@ -156,7 +168,7 @@ def _bare_count(after: str) -> bool:
 
 def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | None) -> bool:
     before, after = sentence[:q.start], sentence[q.num_end:nxt]
-    if _DATE_NEAR.search(before[-12:]) or _DATE_NEAR.search(after[:12]) or _MONEY_BEFORE.search(before):
+    if _DATE_BEFORE.search(before[-12:]) or _DATE_AFTER.search(after[:12]) or _MONEY_BEFORE.search(before):
         return False
     if q.qualifier == "exact" and q.low == q.high and 1900 <= q.low <= 2100 and noun is None:
         return False  # a year
@@ -170,7 +182,11 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
         return False
     window = _clause(before, after)
     modal_may = re.search(r"\bmay\b", window)  # lower-case only: "in May" is a month
-    return not (has("negative", window) or has("projection", window) or modal_may)
+    return not (has("negative", window) or has("projection", window) or modal_may or _INTERNAL.search(window))
+
+
+# Displacement inside one country crosses no border: "displaced 1.5 million people inside Sudan".
+_INTERNAL = re.compile(r"\binternally\b|\bdisplac\w*\b.*\b(?:inside|within)\b(?!\s+(?:hours|days|weeks))", re.I)
 
 
 def _clause(before: str, after: str) -> str:

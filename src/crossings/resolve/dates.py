@@ -171,13 +171,26 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None,
     own = scope if scope is not None else sentence
     span, day = _own_period(own, tail if scope is not None else None, ref, ctx)
     sentence = own
+    cut = _cutoff(own, ref)  # "as of June 30", "by the end of May": the day the count stops
     if kind == "total":
         if span:
             return span
-        return Period(day, day) if day else Period(None, report)
+        return Period(day, day) if day else Period(None, cut or report)
     since = _since(sentence, ref, ctx)
-    end = day or (span.end if span and not since else None) or report
+    end = day or (span.end if span and not since else None) or cut or report
     return Period(since.start if since and kind == "rate" else None, end)
+
+
+_END_OF = re.compile(rf"\b(?:as of|by|at)\s+the\s+end\s+of\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)
+
+
+def _cutoff(text: str, ref: date) -> date | None:
+    end_of = _END_OF.search(text)
+    if end_of:
+        month = MONTHS[end_of.group("m").lower().rstrip(".")]
+        return month_span(month, ref, int(end_of.group("y")) if end_of.group("y") else None).end
+    cut = _CUTOFF.search(text)
+    return _cutoff_day(cut.group("what"), ref) if cut else None
 
 
 def _own_period(own: str, tail: str | None, ref: date, ctx: DateContext) -> tuple[Period | None, date | None]:
