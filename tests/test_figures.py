@@ -147,6 +147,15 @@ def test_figures_running_totals_cutoffs_and_counts_named_before_the_number():
     assert [f["low"] for f in inside] == [400000]
 
 
+def test_figures_day_ranges_with_the_month_named_once():
+    (left,) = run("Russia's border service said 261,000 Russian citizens left the country between September 21 "
+                  "and 27.", "2022-10-01")
+    assert (left["low"], left["period_start"], left["period_end"]) == (261000, "2022-09-21", "2022-09-27")
+    (since,) = run("About 700,000 Russians have left the country since Sept. 21, a news site reported.",
+                   "2022-10-04")
+    assert (since["period_start"], since["period_end"]) == ("2022-09-21", "2022-10-04")
+
+
 def test_figures_without_publication_date_keep_relative_dates_null():
     found = run("Since Friday about 3,000 Sudanese refugees have crossed into Chad, UNHCR said.", None)
     assert found and found[0]["period_start"] is None and found[0]["period_end"] is None

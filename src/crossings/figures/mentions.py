@@ -43,7 +43,8 @@ _LEX = load("mentions")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)  # "5 August"
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)  # "August 5"
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\s*(?:and|to|-|–)\s*$",
+                          re.I)  # "August 5", "between September 21 and 27'
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₽]|US\$|USD|EUR)\s*$")
 _FILLER = {"newly", "recently", "arrived", "displaced", "more", "other", "new", "additional", "further", "extra", "of", "the", "them", "those", "these",
            "ethnic", "young", "mostly", "mainly", "predominantly", "registered", "recorded", "reported",
@@ -168,7 +169,7 @@ def _bare_count(after: str) -> bool:
 
 def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | None) -> bool:
     before, after = sentence[:q.start], sentence[q.num_end:nxt]
-    if _DATE_BEFORE.search(before[-12:]) or _DATE_AFTER.search(after[:12]) or _MONEY_BEFORE.search(before):
+    if _DATE_BEFORE.search(before[-25:]) or _DATE_AFTER.search(after[:12]) or _MONEY_BEFORE.search(before):
         return False
     if q.qualifier == "exact" and q.low == q.high and 1900 <= q.low <= 2100 and noun is None:
         return False  # a year

@@ -138,7 +138,7 @@ def event_day(phrase: str, ctx: DateContext) -> date | None:
 _REPORTED = re.compile(rf"\b(?:said|says|announced|reported|stated|added|told [\w\s]{{1,30}}?|confirmed|"
                        rf"estimated|posted)\s+(?:on\s+)?({_WEEKDAY}|yesterday|today)\b|^(?:on\s+)?({_WEEKDAY})\s*,",
                        re.I)
-_SINCE = re.compile(r"\bsince\s+(?P<what>[^,;.()“”\"]{2,80})", re.I)
+_SINCE = re.compile(r"\bsince\s+(?P<what>(?:[^,;.()“”\"]|\.(?=\s*\d)){2,80})", re.I)  # "since Sept. 21" too
 _CUTOFF = re.compile(rf"\b(?:as of|by|until|through)\s+(?P<what>{_WEEKDAY}|(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+"
                      rf"\d{{1,2}}))", re.I)
 _PAST = re.compile(rf"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?"
@@ -147,7 +147,7 @@ _FIRST = re.compile(rf"\b(?:the\s+)?first\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>days?|
                     rf"(?:of|after|since)\s+(?P<what>[^,;.]{{3,60}})", re.I)
 _AGO = re.compile(rf"\b(?P<n>{_NUM})(?:\s+(?:to|or)\s+(?P<m>{_NUM}))?\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)
 _BETWEEN = re.compile(rf"\b(?:between|from)\s+(?P<a>\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}|\d{{1,2}})\s+"
-                      rf"(?:and|to|-|–)\s+(?P<b>\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})", re.I)
+                      rf"(?:and|to|-|–)\s+(?P<b>\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\b(?!\s*[,\d]))", re.I)
 _IN_MONTH = re.compile(rf"\b(?:in|during|throughout|for|over)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH})"
                        rf"(?:\s+(?P<y>(?:19|20)\d\d))?(?!\s+\d)", re.I)
 _IN_YEAR = re.compile(r"\b(?:(?:in|during|throughout|for|over)\s+(?:the\s+(?:whole|whole\s+of|entire|entirety\s+of|"
@@ -254,11 +254,21 @@ def _between(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     m = _BETWEEN.search(sentence)
     if not m:
         return None
-    b = _DAY_MONTH.search(m.group("b"))
-    end = day_month(b, ref) if b else None
-    a = _DAY_MONTH.search(m.group("a"))
-    start = day_month(a, ref) if a else (end.replace(day=int(m.group("a"))) if end else None)
+    a, b = _DAY_MONTH.search(m.group("a")), _DAY_MONTH.search(m.group("b"))
+    if b:
+        end = day_month(b, ref)
+        start = day_month(a, ref) if a else (_with_day(end, m.group("a")) if end else None)
+    else:  # "between September 21 and 27": the month named once, first
+        start = day_month(a, ref) if a else None
+        end = _with_day(start, m.group("b")) if start else None
     return Period(start, end) if start and end and start <= end else None
+
+
+def _with_day(day: date, number: str) -> date | None:
+    try:
+        return day.replace(day=int(number))
+    except ValueError:
+        return None
 
 
 def _first_of(sentence: str, ref: date, ctx: DateContext) -> Period | None:
