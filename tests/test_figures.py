@@ -156,6 +156,15 @@ def test_figures_day_ranges_with_the_month_named_once():
     assert (since["period_start"], since["period_end"]) == ("2022-09-21", "2022-10-04")
 
 
+def test_figures_a_quote_is_attributed_to_its_speaker_and_a_capital_speaks_for_its_state():
+    (quoted,) = run('"Since Friday we have registered 35,000 people from Ukraine," Romania\'s interior minister '
+                    'Lucian Bode told reporters.', "2022-02-28")
+    assert (quoted["attributed_to"], quoted["source_type"], quoted["destination"]) == (
+        "Romania's interior minister Lucian Bode", "government", "RO")
+    (capital,) = run("About 2,000 migrants were camped at the Polish border with Belarus, Warsaw said.", "2021-11-10")
+    assert (capital["attributed_to"], capital["source_type"]) == ("Warsaw", "government")
+
+
 def test_figures_without_publication_date_keep_relative_dates_null():
     found = run("Since Friday about 3,000 Sudanese refugees have crossed into Chad, UNHCR said.", None)
     assert found and found[0]["period_start"] is None and found[0]["period_end"] is None

