@@ -165,6 +165,18 @@ def test_figures_a_quote_is_attributed_to_its_speaker_and_a_capital_speaks_for_i
     assert (capital["attributed_to"], capital["source_type"]) == ("Warsaw", "government")
 
 
+def test_figures_a_leading_day_without_a_speaker_is_the_figures_own_and_of_those_continues():
+    (day,) = run("On Wednesday, 12,500 people entered Poland from Ukraine, 8% fewer than a day earlier.",
+                 "2022-04-07")
+    assert (day["period_start"], day["period_end"]) == ("2022-04-06", "2022-04-06")
+    (said,) = run("On Wednesday, the border guard said 12,500 people had entered Poland from Ukraine since "
+                  "Monday.", "2022-04-07")
+    assert (said["period_start"], said["period_end"]) == ("2022-04-04", "2022-04-07")  # "since": to publication
+    found = run("Since the invasion, 3.5 million people have fled Ukraine, the UN said. Of those, 2.1 million "
+                "have gone to Poland.", "2022-03-22")
+    assert [(f["destination"], f["low"]) for f in found] == [(None, 3500000), ("PL", 2100000)]
+
+
 def test_figures_without_publication_date_keep_relative_dates_null():
     found = run("Since Friday about 3,000 Sudanese refugees have crossed into Chad, UNHCR said.", None)
     assert found and found[0]["period_start"] is None and found[0]["period_end"] is None

@@ -59,7 +59,8 @@ _SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|the) (?:city|country|town|nati
 _CARRYING = re.compile(r"\b(?:carrying|carried)\s+(?:about|some|around|roughly|nearly|almost|over|more than|"
                        r"at least|up to|an estimated)?\s*$", re.I)
 _AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of))\s*$", re.I)
-_ANAPHORA = re.compile(r"\b(?:the|that|this|their|a) (?:number|figure|total|tally|count|flow|influx)\b", re.I)
+_ANAPHORA = re.compile(r"\b(?:the|that|this|their|a) (?:number|figure|total|tally|count|flow|influx)\b|"
+                       r"\bof (?:those|them|whom|these)\b", re.I)
 
 
 @cache

@@ -138,6 +138,7 @@ def event_day(phrase: str, ctx: DateContext) -> date | None:
 _REPORTED = re.compile(rf"\b(?:said|says|announced|reported|stated|added|told [\w\s]{{1,30}}?|confirmed|"
                        rf"estimated|posted)\s+(?:on\s+)?({_WEEKDAY}|yesterday|today)\b|^(?:on\s+)?({_WEEKDAY})\s*,",
                        re.I)
+_SPEECH = re.compile(r"\b(?:said|says|say|announced|reported|reports|told|tells|confirmed|estimated|stated)\b", re.I)
 _SINCE = re.compile(r"\bsince\s+(?P<what>(?:[^,;.()“”\"]|\.(?=\s*\d)){2,80})", re.I)  # "since Sept. 21" too
 _CUTOFF = re.compile(rf"\b(?:as of|by|until|through)\s+(?P<what>{_WEEKDAY}|(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+"
                      rf"\d{{1,2}}))", re.I)
@@ -210,7 +211,7 @@ def _own_period(own: str, tail: str | None, ref: date, ctx: DateContext) -> tupl
 
 def _report_day(sentence: str, ref: date) -> date:
     m = _REPORTED.search(sentence)
-    if not m:
+    if not m or (m.group(2) and not _SPEECH.search(sentence)):
         return ref
     word = (m.group(1) or m.group(2)).lower()
     return {"today": ref, "yesterday": ref - timedelta(days=1)}.get(word) or weekday_before(word, ref)
@@ -225,11 +226,13 @@ def _named_day(sentence: str, ref: date) -> date | None:
         if n is not None:
             return ref - timedelta(days=n * _UNIT_DAYS[ago.group("unit").lower().rstrip("s")])
     reported = _REPORTED.search(sentence)
+    if reported and reported.group(2) and not _SPEECH.search(sentence):
+        reported = None  # "On Monday, 12,500 entered": with nobody saying it, the day is the figure's own
     for m in _ON_DAY.finditer(sentence):
         if reported and reported.start() <= m.start() < reported.end() + 1:
             continue
         if reported and reported.group(2) and m.start() == 0:
-            continue
+            continue  # "On Monday, the ministry said …": the day it was said
         return ref - timedelta(days=1) if m.group("y") else weekday_before(m.group("w"), ref)
     on_date = _ON_DATE.search(sentence)  # "a peak of 17,000 on 1 November"
     if on_date and not (reported and reported.start() <= on_date.start() < reported.end() + 1):
