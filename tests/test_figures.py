@@ -177,6 +177,20 @@ def test_figures_a_leading_day_without_a_speaker_is_the_figures_own_and_of_those
     assert [(f["destination"], f["low"]) for f in found] == [(None, 3500000), ("PL", 2100000)]
 
 
+def test_figures_comparisons_homecomings_and_counts_named_by_their_subject():
+    (landed,) = run("Italy's interior ministry said 133,000 migrants had landed on Italian shores this year, nearly "
+                    "double last year's figure.", "2023-10-20")
+    assert (landed["period_start"], landed["period_end"]) == ("2023-01-01", "2023-10-20")
+    (week,) = run("An estimated 100,000 ethnic Armenians fled to Armenia within a week.", "2023-10-02")
+    assert (week["origin"], week["destination"], week["kind"]) == (None, "AM", "total")
+    (eu,) = run("Irregular crossings into the EU rose to 380,000 in 2023, the highest since 2016, Frontex said.",
+                "2024-01-26")
+    assert (eu["low"], eu["period_start"], eu["period_end"]) == (380000, "2023-01-01", "2023-12-31")
+    (home,) = run("Uganda is now home to more than 1.5 million refugees, most of them from South Sudan.",
+                  "2023-06-20")
+    assert home["low"] == 1500000
+
+
 def test_figures_without_publication_date_keep_relative_dates_null():
     found = run("Since Friday about 3,000 Sudanese refugees have crossed into Chad, UNHCR said.", None)
     assert found and found[0]["period_start"] is None and found[0]["period_end"] is None

@@ -34,7 +34,8 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     after = sentence[q.end:next_start]
     before = sentence[:q.start]
     rate = _rate_pattern().search(re.split(r"[;]|,\s(?:while|but|and|which|who)\b", after)[0][:120])
-    if rate and not re.search(r"[;]|\bsince\b.*\bdaily\b", after[:rate.start()]):
+    if rate and not re.search(r"[;]|\bsince\b.*\bdaily\b|\b(?:within|in|for|over|after|than|under|inside|"
+                              r"nearly|almost|just|only|barely)\s*$", after[:rate.start()]):  # "within a week"
         return "rate", _LEX["rates"][rate.group(0).lower()]
     lead = _LEADING_RATE.search(before[-50:])
     if lead:

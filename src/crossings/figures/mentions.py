@@ -143,7 +143,9 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     return None, None
 
 
-_COUNT_OF = re.compile(r"\b(?:the|a) (?:number|total|tally|count) of\s+(?P<what>[^,;]{0,60}?)\s+"
+_UPROOTED = re.compile(r"(?:refugee|migrant|asylum|displaced|evacuee|returnee|deportee|exile)", re.I)
+_COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:number|total|tally|count) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|"
+                       r"entries|departures|returns|deportations|expulsions)\b))(?P<what>[^,;]{0,60}?)\s+"
                        r"(?:rose|risen|rising|climbed|reached|hit|topped|passed|exceeded|stood|stands|fell|dropped|"
                        r"jumped|grew|increased|surged|soared)\b[^,;]{0,30}$", re.I)
 
@@ -176,7 +178,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
         return False  # a year
     if q.low < 10 and q.qualifier != "vague":
         return False  # single people and families are stories, not figures
-    if _SIZE_OF.search(before[-40:]) or _AGE_OR_RATIO.search(before[-30:]) or _CARRYING.search(before[-40:]):
+    sized = _SIZE_OF.search(before[-40:]) and not (noun and _UPROOTED.match(noun))  # "home to 1.5 million refugees"
+    if sized or _AGE_OR_RATIO.search(before[-30:]) or _CARRYING.search(before[-40:]):
         return False
     if re.search(r"[/:]\s*$", before) or re.search(r"^\s*(?:times|x)\b", after):
         return False

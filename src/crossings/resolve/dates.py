@@ -169,7 +169,7 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None,
     if ref is None:
         return Period(None, None)
     report = _report_day(sentence, ref)
-    own = scope if scope is not None else sentence
+    own = _COMMA_COMPARISON.sub("", scope if scope is not None else sentence)  # "…, the highest since 2016"
     span, day = _own_period(own, tail if scope is not None else None, ref, ctx)
     sentence = own
     cut = _cutoff(own, ref)  # "as of June 30", "by the end of May": the day the count stops
@@ -194,10 +194,18 @@ def _cutoff(text: str, ref: date) -> date | None:
     return _cutoff_day(cut.group("what"), ref) if cut else None
 
 
+_COMMA_COMPARISON = re.compile(r",\s*(?:nearly|almost|roughly|more than|less than|twice|double|triple|"
+                               r"the highest|the lowest|the most|the largest|a record)\b[^,;.]*", re.I)
+_COMPARISON = re.compile(r",\s*(?:nearly|almost|about|roughly|more than|less than|up|down|twice|double|triple|"
+                         r"half|compared|against|the highest|the lowest|a record)\b|\b(?:compared (?:with|to)|than)\b",
+                         re.I)
+
+
 def _own_period(own: str, tail: str | None, ref: date, ctx: DateContext) -> tuple[Period | None, date | None]:
     """(span, day) for one of several figures, nearest words first: what follows its number ("compared
     with 81 in the whole of 2020"), then its own day ("a peak of 17,000 on 1 November" after "Over the
     past week, about 9,500 a day"), then the period its part of the sentence states."""
+    tail = _COMPARISON.split(tail, maxsplit=1)[0] if tail else tail  # "…, nearly double last year's figure"
     if tail and (span := _span(tail, ref, ctx)):
         return span, _named_day(tail, ref)
     if tail and (day := _named_day(tail, ref)):

@@ -31,6 +31,7 @@ _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent
                      r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|crossed back|back into|back to|back home)\b", re.I)
 _COMPOSITION = re.compile(r"\b(?:of them|of those|of whom|the rest|the remainder|the majority|most of|mostly|"
                           r"mainly|predominantly)\b|%|\bper ?cent\b", re.I)
+_TO = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
 _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b", re.I)
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
@@ -71,7 +72,10 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     if returning:
         dests = [people, *dests] if people else dests
         origin = origin or _other_country(mentions, speakers, dests[0] if dests else None)
-    elif people and (origin is None or (noun == people.text and origin not in after)):
+    # "ethnic Armenians fled to Armenia": their name says where they went, not where they came from
+    homecoming = bool(people) and any(d.code == people.code and d.kind == "country" and _TO.search(sentence, 0, d.start)
+                                      for d in dests)
+    if not returning and people and (origin is None or (noun == people.text and origin not in after)) and not homecoming:
         origin = people  # "78,000 Russians ..." unless their own clause says "left Georgia"
     receiver = _receiver(sentence, mentions)
     if not origin and receiver and not people:
@@ -79,6 +83,8 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     # "29,000 Russians left Kazakhstan, heading back or on to third countries": where to is not said.
     left_named = origin in after and bool(_LEAVING.search(sentence, segment[1], clause_end))
     origin = origin or carry.origin or (None if returning else carry.default_origin)
+    if homecoming and origin and origin.code == people.code:
+        origin = None
     options = [*(() if returning else _the_country(sentence, speakers, dests)), *[(d,) for d in dests],
                receiver, *([] if returning else [tuple(speakers[:1])]),
                *([] if left_named else [(carry.destination,) if carry.destination else (),
