@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from itertools import count
 
@@ -157,3 +158,24 @@ def test_cli_table_keeps_brackets_in_source_names(monkeypatch):
     result = invoke("conflicts")
     assert result.exit_code == 0, result.output
     assert "[Russians]" in result.stdout
+
+
+@pytest.mark.parametrize(("width", "shown", "hidden"), [
+    (200, ["latest figures", "newest", "days", "2022-09-21 → 09-27"], []),
+    (80, ["corridor", "estimate", "left out days, latest figures, newest"], ["latest figures  ", "newest  "]),
+])
+def test_cli_corridors_table_fits_the_terminal(store, monkeypatch, width, shown, hidden):
+    from rich.console import Console
+
+    from crossings.cli import common
+    from crossings.cli import corridors as cli
+
+    out = io.StringIO()
+    narrow = Console(file=out, width=width)
+    monkeypatch.setattr(common, "console", narrow)
+    monkeypatch.setattr(cli, "console", narrow)
+    assert invoke("corridors").exit_code == 0
+    text = out.getvalue()
+    assert all(s in text for s in shown), text
+    assert not any(s in text for s in hidden), text
+    assert max(len(line) for line in text.splitlines()) <= width

@@ -140,10 +140,26 @@ def _range(low: Any, high: Any) -> str:
 
 
 def _corridor_cells(r: dict[str, Any]) -> dict[str, Any]:
-    return {"corridor": f"{r['origin']} → {r['destination']}", "unit": r["unit"] or "",
-            "estimate": _n(r.get("total_value")), "low–high": _range(r.get("total_low"), r.get("total_high")),
-            "days": f"{r.get('total_since') or ''} … {r.get('total_until') or ''}", "sources": r["n_sources"],
-            "figures": r["n_figures"], "newest": r["newest_evidence"], "latest figures": r["latest"]}
+    cells = {"corridor": f"{r['origin']} → {r['destination']}", "unit": r["unit"] or "",
+             "estimate": _n(r.get("total_value")), "low–high": _range(r.get("total_low"), r.get("total_high")),
+             "days": _days(r.get("total_since"), r.get("total_until")), "sources": r["n_sources"],
+             "figures": r["n_figures"], "newest": r["newest_evidence"], "latest figures": r["latest"]}
+    return {k: v for k, v in cells.items() if k not in _narrow_drop()}
+
+
+# What a narrow terminal leaves out of the corridors table, widest first; --format json|csv keep it all.
+NARROW = ((130, ("latest figures",)), (100, ("newest", "days")))
+
+
+def _narrow_drop() -> set[str]:
+    return {c for width, cols in NARROW if console.width < width for c in cols}
+
+
+def _days(since: str | None, until: str | None) -> str:
+    """ "2022-09-21 → 10-02": the second date without the year it shares with the first."""
+    if not since or not until:
+        return since or until or ""
+    return f"{since} → {until[5:] if until[:4] == since[:4] else until}"
 
 
 def _series_cells(r: dict[str, Any]) -> dict[str, Any]:
@@ -171,6 +187,9 @@ def corridors(since: str = SinceOption, until: str = UntilOption, fmt: ListForma
     found = corridors_mod.summarize(read_rows(db, since=since, until=until, review=review))
     _emit([row for s in found for row in s.flat()], [s.to_dict() for s in found], fmt, CORRIDOR_COLUMNS,
           "Corridors", _corridor_cells, review)
+    if fmt == ListFormat.table and _narrow_drop():
+        console.print(f"(a {console.width}-column terminal: left out {', '.join(sorted(_narrow_drop()))}; "
+                      "a wider one or --format json|csv shows them)", highlight=False)
 
 
 @app.command()
