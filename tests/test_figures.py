@@ -188,7 +188,10 @@ def test_figures_comparisons_homecomings_and_counts_named_by_their_subject():
     assert (eu["low"], eu["period_start"], eu["period_end"]) == (380000, "2023-01-01", "2023-12-31")
     (home,) = run("Uganda is now home to more than 1.5 million refugees, most of them from South Sudan.",
                   "2023-06-20")
-    assert home["low"] == 1500000
+    assert (home["low"], home["destination"]) == (1500000, "UG")
+    (accepted,) = run("Japan accepted 303 refugees in 2023, a record, the immigration agency said.", "2024-03-26")
+    assert (accepted["destination"], accepted["period_start"], accepted["period_end"]) == (
+        "JP", "2023-01-01", "2023-12-31")
 
 
 def test_figures_without_publication_date_keep_relative_dates_null():

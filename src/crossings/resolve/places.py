@@ -36,7 +36,7 @@ _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b",
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
 _RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:now |already |currently |still )?(?:has |have |had )?(?:now |already )?(?:received|receives|hosts?|hosting|welcomed|welcomes|registered|registers|recorded|records|took in|"
-                       r"taken in|admitted|counted|logged|granted)\b", re.I)
+                       r"taken in|admitted|admits|accepted|accepts|resettled|counted|logged|granted|is (?:now )?home to)\b", re.I)
 
 
 @dataclass
