@@ -1,7 +1,7 @@
 """Origin and destination of a figure as ISO 3166 codes, from the place mentions around it.
 
 Cues, in order: "from/fled/leaving X" (origin), "to/into/in/entered X" and "the X border"
-(destination), the demonym of the people counted ("98,000 Russians": origin), the country that speaks
+(destination), the demonym of the people counted ("40,000 Venezuelans": origin), the country that speaks
 of "the country" or "their country" (destination), then what earlier sentences established.
 """
 
@@ -112,7 +112,7 @@ def _clause_end(sentence: str, start: int, limit: int) -> int:
 
 
 def _the_country(sentence: str, speakers: list[Mention], dests: list[Mention]) -> list[tuple[Mention, ...]]:
-    """ "Kazakhstan said 98,000 have entered the country": the speaking state(s) received them."""
+    """ "Peru said 40,000 have entered the country": the speaking state(s) received them."""
     anaphor = _THE_COUNTRY.search(sentence)
     if anaphor and speakers and (not dests or dests[0].start > anaphor.start()):
         return [tuple(speakers)]
