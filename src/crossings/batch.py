@@ -84,28 +84,17 @@ def process_partition(docs: list[RawDoc], settings: Settings) -> list[Outcome]:
 
 def workers_write(settings: Settings) -> bool:
     """Whether workers save their own results: on PostgreSQL (many writers), unless turned off."""
-    return settings.parallel_writes and settings.db.startswith(("postgresql", "postgres:"))
+    from crossings.store.engine import parse_url
+
+    return settings.parallel_writes and parse_url(settings.db).get_backend_name() == "postgresql"
 
 
-Receipt = tuple[str, str, int]  # (source, "new" | "duplicate" | a failure's reason, figures added)
-
-
-def save_partition(docs: list[RawDoc], settings: Settings) -> list[Receipt]:
-    """What a worker runs when it writes: `process_partition`, then pipeline.run's save, into its own
-    connection to the store. The store settles two workers saving the same text (one wins)."""
-    store = _worker_store(settings.db)
-    receipts: list[Receipt] = []
-    signatures = []
-    for outcome, signature in process_partition(docs, settings):
-        summary = RunSummary()
-        article_id = _save(outcome, store, summary)
-        if article_id is not None and signature is not None:
-            signatures.append(signature | {"article_id": article_id})
-        status = "new" if summary.new else "duplicate" if summary.duplicates else next(iter(summary.failed))
-        receipts.append((outcome.source if isinstance(outcome, Failure) else outcome.article.source,
-                         status, summary.figures))
-    store.save_minhashes(signatures)
-    return receipts
+def save_partition(docs: list[RawDoc], settings: Settings) -> RunSummary:
+    """What a worker runs when it writes: `process_partition`, then the same saves as the client's, into
+    its own connection to the store; it returns the counts. The store settles two workers saving one text."""
+    saved = RunSummary()
+    _save_all(process_partition(docs, settings), _worker_store(settings.db), saved)
+    return saved
 
 
 _STORES: dict[str, Any] = {}  # one open store per worker process and database
@@ -169,14 +158,22 @@ def _collect(future: Any, sources: dict[str, list[str]], store: Any, summary: Ru
     """Save one finished partition's outcomes; a partition lost as a whole fails each of its documents."""
     names = sources.pop(future.key)
     try:
-        outcomes: list[Outcome] | list[Receipt] = future.result()
+        result: list[Outcome] | RunSummary = future.result()
     except Exception as exc:  # noqa: BLE001 - a killed worker or a lost task must not stop the run
-        outcomes = [(Failure(name, "process", "worker_failed", f"{type(exc).__name__}: {exc}"), None)
-                    for name in names if not _stored(store, name)]  # a writing worker may have saved some
-    if outcomes and isinstance(outcomes[0][1], str):
-        _count(outcomes, summary, on_item)  # receipts: the worker saved them
-        future.release()
-        return
+        result = [(Failure(name, "process", "worker_failed", f"{type(exc).__name__}: {exc}"), None)
+                  for name in names if not _stored(store, name)]  # a writing worker may have saved some
+    if isinstance(result, RunSummary):  # a writing worker saved them: only its counts come back
+        summary.add(result)
+        if on_item:
+            on_item(summary)
+    else:
+        _save_all(result, store, summary, on_item)
+    future.release()
+
+
+def _save_all(outcomes: list[Outcome], store: Any, summary: RunSummary,
+              on_item: Callable[[RunSummary], None] | None = None) -> None:
+    """Save each outcome with pipeline.run's counts, then the MinHash signatures of the new articles."""
     signatures = []
     for outcome, signature in outcomes:
         article_id = _save(outcome, store, summary)
@@ -185,20 +182,6 @@ def _collect(future: Any, sources: dict[str, list[str]], store: Any, summary: Ru
         if on_item:
             on_item(summary)
     store.save_minhashes(signatures)  # articles left unsigned here are signed by dedupe.cluster
-    future.release()
-
-
-def _count(receipts: list[Receipt], summary: RunSummary, on_item: Callable[[RunSummary], None] | None) -> None:
-    for _source, status, figures in receipts:
-        if status == "new":
-            summary.new += 1
-            summary.figures += figures
-        elif status == "duplicate":
-            summary.duplicates += 1
-        else:
-            summary.failed[status] += 1
-        if on_item:
-            on_item(summary)
 
 
 def _stored(store: Any, source: str) -> bool:

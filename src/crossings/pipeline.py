@@ -60,6 +60,13 @@ class RunSummary:
     failed: Counter[str] = field(default_factory=Counter)  # reason code -> count
     seconds: float = 0.0
 
+    def add(self, part: RunSummary) -> None:
+        """Fold in what another process saved of this run (a Dask worker's partition)."""
+        self.new += part.new
+        self.duplicates += part.duplicates
+        self.figures += part.figures
+        self.failed.update(part.failed)
+
     def to_dict(self) -> dict[str, object]:
         return {"seen": self.seen, "new": self.new, "duplicates": self.duplicates,
                 "clusters": self.clusters, "figures": self.figures, "failed": dict(self.failed),

