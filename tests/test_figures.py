@@ -220,3 +220,98 @@ def test_figures_evidence_offsets_slice_to_evidence(words):
     for f in figures.extract(Article(text=text, published=dt.date(2022, 9, 27).isoformat())):
         assert text[f.evidence.start:f.evidence.end] == f.evidence.text
         assert f.span and f.evidence.text[f.span[0]:f.span[1]]
+
+
+def test_figures_the_war_in_a_country_is_where_people_fled_from_and_a_city_of_a_country_too():
+    (war,) = run("The war in Sudan has driven more than 1.8 million people across its borders, the UN says.",
+                 "2024-04-01")
+    assert (war["origin"], war["destination"]) == ("SD", None)
+    found = run("Refugees fleeing the Sudanese city of El Geneina continued to pour into Chad on Friday. "
+                "\"We have received 15,000 people in the past 48 hours,\" said Adam Mahamat, a local official. "
+                "He added that another 3,000 were waiting at the border.", "2023-06-17")
+    assert [(f["origin"], f["destination"], f["low"]) for f in found] == [("SD", "TD", 15000), ("SD", "TD", 3000)]
+    assert [f["source_type"] for f in found] == ["government", "government"]  # "He added": the same speaker
+    assert found[1]["attributed_to"] == found[0]["attributed_to"]
+
+
+def test_figures_a_pronoun_with_nobody_named_before_is_unattributed():
+    (alone,) = run("He said 3,000 refugees had crossed into Chad on Friday.", "2023-06-17")
+    assert (alone["attributed_to"], alone["source_type"]) == (None, "unattributed")
+
+
+def test_figures_hosts_in_the_past_tense_and_refugees_from_a_country_that_is_not_the_host():
+    (hosting,) = run("As of June 30, Poland was hosting 960,000 refugees from Ukraine, Eurostat data showed.",
+                     "2023-08-10")
+    assert (hosting["origin"], hosting["destination"], hosting["kind"]) == ("UA", "PL", "stock")
+    found = run("About 8 million refugees from Ukraine are now recorded across Europe, the UNHCR said, including "
+                "some 1.6 million in Poland and roughly 1.1 million in Germany.", "2023-02-20")
+    assert [(f["origin"], f["destination"]) for f in found] == [("UA", None), ("UA", "PL"), ("UA", "DE")]
+
+
+def test_figures_islands_and_shores_named_by_an_adjective_are_a_destination_and_figures_name_their_source():
+    found = run("Arrivals to the Greek islands from Turkey rose to 2,300 in September from 1,100 in August, "
+                "according to UNHCR figures.", "2023-10-10")
+    assert [(f["origin"], f["destination"], f["low"]) for f in found] == [("TR", "GR", 2300), ("TR", "GR", 1100)]
+    assert [(f["attributed_to"], f["source_type"]) for f in found] == [("UNHCR", "un_agency")] * 2
+
+
+def test_figures_source_types_of_ambassadors_aid_agencies_and_migration_directors():
+    (envoy,) = run("More than 100,000 people have left Gaza for Egypt through the Rafah crossing since Oct. 7, "
+                   "according to the Palestinian ambassador in Cairo.", "2024-05-06")
+    assert (envoy["origin"], envoy["destination"], envoy["source_type"]) == ("PS", "EG", "government")
+    assert envoy["period_start"] == "2023-10-07"
+    (aid,) = run("Tens of thousands of Rohingya have crossed into Bangladesh, aid agencies said.", "2017-09-02")
+    assert aid["source_type"] == "ngo"
+
+
+def test_figures_refuge_repatriation_queues_and_unaccompanied_children():
+    (refuge,) = run("Nearly 9,000 people from Burkina Faso have sought refuge in northern Ghana this year, Ghana's "
+                    "interior ministry said.", "2023-06-30")
+    assert (refuge["origin"], refuge["destination"], refuge["low"]) == ("BF", "GH", 9000)
+    (back,) = run("Dominican officials said they were repatriating between 800 and 1,000 Haitians every day.",
+                  "2023-10-03")
+    assert (back["origin"], back["destination"], back["kind"], back["rate_per"]) == ("DO", "HT", "rate", "day")
+    (queue,) = run("A queue of almost 3,000 trucks stretched on the Polish side of the border with Belarus.",
+                   "2023-11-28")
+    assert (queue["unit"], queue["kind"], queue["origin"], queue["destination"]) == ("vehicles", "stock", "PL", "BY")
+    (kids,) = run("About 4,000 unaccompanied children, most of them aged between 14 and 17, have arrived in Italy "
+                  "this year.", "2023-05-10")
+    assert (kids["low"], kids["destination"]) == (4000, "IT")
+
+
+def test_figures_an_age_bound_is_not_a_count():
+    assert run("The EU announced 25 million euros in aid for Rohingya refugees in Bangladesh, where more than half "
+               "of the camp residents are under 18.", "2023-06-20") == []
+
+
+def test_figures_early_in_a_month_possessive_events_and_events_dated_by_their_month():
+    rate, peak = run("Moldova's interior ministry said an average of 3,500 Ukrainians were entering the country daily, "
+                     "down from a peak of 20,000 a day in early March.", "2022-04-20")
+    assert (peak["kind"], peak["period_end"]) == ("rate", "2022-03-31")
+    (armenia,) = run("More than 100,000 people have fled to Armenia since Azerbaijan's offensive last week, the "
+                     "Armenian government said.", "2023-09-30")
+    assert (armenia["period_start"], armenia["period_end"]) == ("2023-09-19", "2023-09-30")
+    (rohingya,) = run("Nearly 700,000 Rohingya have fled to Bangladesh since a military crackdown in Myanmar began "
+                      "in August 2017, the United Nations said.", "2018-08-23")
+    assert (rohingya["period_start"], rohingya["period_end"]) == ("2017-08-25", "2018-08-23")
+    (coup,) = run("More than 40,000 people from Myanmar have taken refuge in India since the 2021 coup.", "2023-11-20")
+    assert coup["period_start"] == "2021-02-01"
+    (month,) = run("Since the offensive began in March 2024, 5,000 people have crossed into Chad from Sudan.",
+                   "2024-06-01")
+    assert month["period_start"] == "2024-03-01"
+
+
+def test_figures_coordinated_figures_share_their_predicate():
+    found = run("Lebanese authorities said more than 310,000 Syrians and 82,000 Lebanese had crossed into Syria "
+                "since Sept. 23.", "2024-10-07")
+    assert [(f["origin"], f["destination"], f["period_start"]) for f in found] == [
+        ("LB", "SY", "2024-09-23"), ("LB", "SY", "2024-09-23")]
+
+
+def test_figures_returnees_named_after_their_own_country_are_going_home():
+    found = run("The war in Sudan has driven more than 1.8 million people across its borders. In South Sudan, IOM "
+                "has registered 580,000 arrivals at the Joda crossing since April 2023, most of them South Sudanese "
+                "returnees.", "2024-04-01")
+    assert [(f["origin"], f["destination"]) for f in found] == [("SD", None), ("SD", "SS")]
+    (chad,) = run("Chad now hosts some 400,000 Sudanese refugees who fled earlier conflicts in Darfur.", "2024-04-12")
+    assert (chad["origin"], chad["destination"]) == ("SD", "TD")

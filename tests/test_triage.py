@@ -37,6 +37,7 @@ def page(body: str, title: str = "A story") -> RawDoc:
     "Hundreds of thousands of Russians have left\n   the country since the mobilization.",
     "Deportations rose to 1,200 in May.",
     "Migrants waiting at the border numbered about two thousand.",
+    "Nearly 9,000 people have sought refuge in Ghana this year.",
 ])
 def test_triage_relevant_text(text: str) -> None:
     assert triage.is_relevant(text)

@@ -65,6 +65,8 @@ def _source(sents: list[Sentence], i: int, last: str | None) -> tuple[str | None
         who = sources.attribution(sents[i + 1].text)  # a quote whose speaker comes after it
     if who and sources.refers_back(who, last):
         return last, last  # "the ministry said": the ministry named before
+    if who and sources.is_pronoun(who):
+        return None, last  # "he said" with nobody named before: unattributed
     return who, who or last
 
 
@@ -98,6 +100,10 @@ _RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|bring|taking|takes|pushing|pu
                             r"nearly|almost|more than|over))?\s*$", re.I)
 
 
+_COORDINATED = re.compile(r"\s*(?:(?!(?:in|into|to|from|at|on|for|via|through|by|with|of)\b)[A-Za-z-]+\s+){0,2}"
+                          r"(?:and|as well as)\s*$", re.I)
+
+
 def _reverses(where: places.Roles, carry: places.Carry) -> bool:
     """The figure runs against the carried corridor: from its destination (back) towards its origin."""
     ends = carry.origin, carry.destination
@@ -112,6 +118,9 @@ def _scope(text: str, found: list[mentions.Candidate], j: int) -> str | None:
         return None
     start = found[j - 1].quantity.end if j else 0
     end = found[j + 1].quantity.start if j + 1 < len(found) else len(text)
+    if j + 1 < len(found) and _COORDINATED.match(text, found[j].quantity.end, end):
+        # "310,000 Syrians and 82,000 Lebanese had crossed since Sept. 23": one predicate for both
+        end = found[j + 2].quantity.start if j + 2 < len(found) else len(text)
     running = _RUNNING_TOTAL.search(text, start, found[j].quantity.start) if j else None
     if running:  # "…, bringing the total to 245,000": not the first figure's period, only its own words
         return text[running.start():end]

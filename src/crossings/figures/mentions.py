@@ -49,7 +49,8 @@ _MONEY_BEFORE = re.compile(r"(?:[$€£¥₽]|US\$|USD|EUR)\s*$")
 _FILLER = {"newly", "recently", "arrived", "displaced", "more", "other", "new", "additional", "further", "extra", "of", "the", "them", "those", "these",
            "ethnic", "young", "mostly", "mainly", "predominantly", "registered", "recorded", "reported",
            "estimated", "documented", "undocumented", "irregular", "illegal", "fleeing", "desperate",
-           "such", "total", "another", "fellow", "foreign", "local", "or", "so", "people's"}
+           "such", "total", "another", "fellow", "foreign", "local", "or", "so", "people's", "unaccompanied",
+           "separated", "vulnerable", "stranded", "exhausted"}
 _SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|the) (?:city|country|town|nation|region|village|district|crowd) "
                       r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|\bbuilt for|\bdesigned for|"
                       r"\bcapacity of|\bmeant for|\bintended for)(?:\s+(?:about|some|around|roughly|nearly|almost|over|"
@@ -59,6 +60,8 @@ _SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|the) (?:city|country|town|nati
 _CARRYING = re.compile(r"\b(?:carrying|carried)\s+(?:about|some|around|roughly|nearly|almost|over|more than|"
                        r"at least|up to|an estimated)?\s*$", re.I)
 _AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of))\s*$", re.I)
+_AGE_BOUND = re.compile(r"\b(?:are|were|is|was|be|being|aged|children|minors)\s+(?:under|over|below|above|"
+                        r"younger than|older than)\s*$", re.I)
 _ANAPHORA = re.compile(r"\b(?:the|that|this|their|a) (?:number|figure|total|tally|count|flow|influx)\b|"
                        r"\bof (?:those|them|whom|these)\b", re.I)
 
@@ -178,6 +181,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
         return False  # a year
     if q.low < 10 and q.qualifier != "vague":
         return False  # single people and families are stories, not figures
+    if q.low < 120 and noun is None and _AGE_BOUND.search(sentence[:q.num_start]):
+        return False  # "half of them are under 18": an age
     sized = _SIZE_OF.search(before[-40:]) and not (noun and _UPROOTED.match(noun))  # "home to 1.5 million refugees"
     if sized or _AGE_OR_RATIO.search(before[-30:]) or _CARRYING.search(before[-40:]):
         return False

@@ -127,10 +127,20 @@ def event_day(phrase: str, ctx: DateContext) -> date | None:
     for event in events():
         if not event.countries & ctx.countries:
             continue
-        hit = max((len(t) for t in event.triggers if re.search(rf"\b{re.escape(t)}\b", phrase)), default=0)
+        hit = max((len(t) for t in event.triggers if re.search(_trigger(t), phrase)), default=0)
         if hit and (best is None or hit > best[0]):
             best = (hit, event)
     return best[1].day if best else None
+
+
+@cache
+def _trigger(phrase: str) -> str:
+    """A trigger as a pattern: its leading "the" also stands for "a", "its" or a possessive ("Azerbaijan's
+    offensive", "a military crackdown")."""
+    body = re.escape(phrase.removeprefix("the "))
+    if body == re.escape(phrase):
+        return rf"\b{body}\b"
+    return rf"(?:\bthe|\ba|\ban|\bits|\btheir|\b[a-z]+(?:'s|’s))(?:\s+[\w-]+)??\s+{body}\b"
 
 
 # ------------------------------------------------------------------------------------------- periods
@@ -149,7 +159,8 @@ _FIRST = re.compile(rf"\b(?:the\s+)?first\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>days?|
 _AGO = re.compile(rf"\b(?P<n>{_NUM})(?:\s+(?:to|or)\s+(?P<m>{_NUM}))?\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)
 _BETWEEN = re.compile(rf"\b(?:between|from)\s+(?P<a>\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}|\d{{1,2}})\s+"
                       rf"(?:and|to|-|–)\s+(?P<b>\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\b(?!\s*[,\d]))", re.I)
-_IN_MONTH = re.compile(rf"\b(?:in|during|throughout|for|over)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH})"
+_IN_MONTH = re.compile(rf"\b(?:in|during|throughout|for|over)\s+(?:the\s+month\s+of\s+|(?:early|mid|late)[- ]?)?"
+                       rf"(?P<m>{_MONTH})"
                        rf"(?:\s+(?P<y>(?:19|20)\d\d))?(?!\s+\d)", re.I)
 _IN_YEAR = re.compile(r"\b(?:(?:in|during|throughout|for|over)\s+(?:the\s+(?:whole|whole\s+of|entire|entirety\s+of|"
                       r"course\s+of)\s+|all\s+(?:of\s+)?)?|(?:all|the\s+whole)\s+of\s+)(?P<y>(?:19|20)\d\d)\b", re.I)
@@ -379,7 +390,16 @@ def _since_start(what: str, ref: date, ctx: DateContext) -> date | None:
     year = re.match(r"((?:19|20)\d\d)\b", text)
     if year:
         return date(int(year.group(1)), 1, 1)
-    return event_day(text, ctx)
+    day = event_day(text, ctx)
+    began = _BEGAN_IN.search(text)  # "since the crackdown began in August 2017"
+    if day is None and began:
+        return month_span(MONTHS[began.group("m").rstrip(".")], ref, int(began.group("y")) if began.group("y")
+                          else None).start
+    return day
+
+
+_BEGAN_IN = re.compile(rf"\b(?:began|started|erupted|broke out|launched|was launched|was announced)\s+in\s+"
+                       rf"(?:early\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?\b", re.I)
 
 
 def _cutoff_day(what: str, ref: date) -> date:

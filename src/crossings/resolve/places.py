@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 from crossings.resolve.gazetteer import Mention
 
 _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fighting|violence|war|conflict|clashes|"
-                         r"persecution|bombing|shelling|unrest|hunger|drought|crackdown) in|\bfrom|\bfled|\bflee|\bfleeing|\bleft|\bleaving|\bout of|\bescaped|\bescaping|"
+                         r"persecution|bombing|shelling|unrest|hunger|drought|crackdown) in|"
+                         # "the war in Sudan has driven 1.8 million across its borders": where they fled
+                         r"\b(?:wars?|fighting|conflicts?|violence|clashes|unrest|bombardments?|hostilities) in|\bfrom|\bfled|\bflee|\bfleeing|\bleft|\bleaving|\bout of|\bescaped|\bescaping|"
                          r"\bexodus from|\bdeparted|\bdeparting|\bexpelled from|\bdeported from|\bevacuated from)"
                          r"(?:\s+(?:the|neighbou?ring|war-torn|war-ravaged|northern|southern|eastern|western|"
-                         r"central|crisis-hit|[a-z]+-hit|conflict-hit|its|their|his|her))*\s*$", re.I)
+                         r"central|crisis-hit|[a-z]+-hit|conflict-hit|its|their|his|her|(?:[A-Z][a-z]+ )?(?:city|town|region|"
+                         r"state|province|district|village|capital) of))*\s*$", re.I)
 _DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|landed|landing|came ashore) on|\bisland of|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
                        r"\bacross to|\bfor|\bat|\bcrossed|\bborder with|\bcross|\bcrossing|\bsheltering in|\breach)"
                        r"(?:\s+(?:the|neighbou?ring|northern|southern|eastern|western|central|[a-z]+ern|"
@@ -25,6 +28,7 @@ _DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|landed|landin
 _STRONG_DEST = re.compile(r"\b(?:into|entered|entering|enter|arrived in|arriving in|arrived on|landed on|reached|fled to|flocked to|crossed to)"
                           r"(?:\s+(?:the|neighbou?ring))?\s*$", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
+_SHORES_AFTER = re.compile(r"^\s*(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?)\b", re.I)
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
@@ -35,7 +39,8 @@ _TO = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
 _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b", re.I)
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
-_RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:now |already |currently |still )?(?:has |have |had )?(?:now |already )?(?:received|receives|hosts?|hosting|welcomed|welcomes|registered|registers|recorded|records|took in|"
+_RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:now |already |currently |still )?(?:has |have |had |is |are |"
+                       r"was |were )?(?:been )?(?:now |already )?(?:received|receives|receiving|hosts?|hosting|welcomed|welcoming|welcomes|registered|registers|recorded|records|took in|"
                        r"taken in|admitted|admits|accepted|accepts|resettled|counted|logged|granted|is (?:now )?home to)\b", re.I)
 
 
@@ -75,6 +80,9 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     # "ethnic Armenians fled to Armenia": their name says where they went, not where they came from
     homecoming = bool(people) and any(d.code == people.code and d.kind == "country" and _TO.search(sentence, 0, d.start)
                                       for d in dests)
+    # "In South Sudan, IOM registered 580,000 arrivals, most of them South Sudanese returnees": home, not from
+    homecoming = homecoming or bool(people and dests and dests[0].code == people.code
+                                    and any(d.code == people.code and d.kind == "country" for d in dests))
     if not returning and people and (origin is None or (noun == people.text and origin not in after)) and not homecoming:
         origin = people  # "78,000 Russians ..." unless their own clause says "left Georgia"
     receiver = _receiver(sentence, mentions)
@@ -139,7 +147,8 @@ def _is_destination(sentence: str, m: Mention, before: str) -> bool:
     if re.search(r"\bof them\b", before[-30:]):
         return False  # "with more than half of them going to Poland" names a share's destination
     if m.kind == "adjective":
-        return bool(_BORDER_AFTER.match(sentence[m.end:]))
+        return bool(_BORDER_AFTER.match(sentence[m.end:]) or (_SHORES_AFTER.match(sentence[m.end:])
+                                                              and _DEST_CUE.search(before)))
     return m.kind in ("country", "city") and bool(_DEST_CUE.search(before))
 
 
@@ -171,7 +180,8 @@ def _other_country(mentions: list[Mention], speakers: list[Mention], dest: Menti
 def _receiver(sentence: str, mentions: list[Mention]) -> tuple[Mention, ...]:
     """ "Uganda has received 52,000", "Lebanon, a country of 5 million, hosts 1.5 million"."""
     for m in mentions:
-        if m.kind == "country" and _RECEIVER.match(sentence[m.end:]):
+        if m.kind == "country" and _RECEIVER.match(sentence[m.end:]) and not _ORIGIN_CUE.search(
+                sentence[max(0, m.start - 45):m.start]):  # "refugees from Ukraine are registered": not the host
             return (m,)
     return ()
 

@@ -75,6 +75,8 @@ def _looks_like_a_source(who: str) -> bool:
     """A noun phrase naming someone, not a clause or a quantity that happens to precede a verb."""
     if _NOT_SOURCE.match(who) or re.search(r"\d", who) or _NOT_IN_SOURCE.search(who) or not who[0].isalpha():
         return False
+    if _PRONOUN.match(who):
+        return True  # "He added that …": refers back to the source named before (see refers_back)
     return who.lower() not in {"a", "an", "the", "some", "it said", "and"} and len(who) > 2
 
 
@@ -86,6 +88,7 @@ def _clean(who: str) -> str | None:
     who = _LEADING_TIME.sub("", who).strip()
     who = re.sub(r"\s+(?:on|late on|early on)\s+\w+day$", "", who, flags=re.I)
     who = re.sub(r"^(?:and|but|as|while|meanwhile|separately|earlier|also)\s+", "", who, flags=re.I).strip()
+    who = re.sub(r"(?<=\w)\s+(?:figures|data|statistics|numbers|estimates)$", "", who, flags=re.I)
     if len(who.split()) > 14 or not who:
         return None
     return who
@@ -98,6 +101,11 @@ def refers_back(who: str, last: str | None) -> bool:
     if last is None or not _PRONOUN.match(who):
         return False
     return not _STATE_NOUN.search(who) or source_type(last) == "government"
+
+
+def is_pronoun(who: str) -> bool:
+    """ "He", "they": a speaker only through the source named before."""
+    return bool(re.fullmatch(r"he|she|it|they|we|i", who, re.I))
 
 
 _STATE_NOUN = re.compile(r"\b(?:government|ministry|minister|authorities)\b", re.I)
