@@ -123,8 +123,9 @@ def row_spacy(work: Path) -> dict:
 
 def row_batch(corpus: Path, workers: int, postgres: bool = False) -> dict:
     """batch.run_on a warm local cluster over a corpus's WARC file, into a fresh SQLite file (this
-    process the one writer) or PostgreSQL database (each worker writes); with the CPU time of this
-    process (reader, writer, dedupe) and of the workers, per article."""
+    process the one writer) or PostgreSQL database (each worker writes); workers read their own shards
+    of the WARC. With the CPU time of this process (planner, SQLite writer, dedupe) and of the workers
+    (reading, processing, PostgreSQL writes), per article."""
     if not postgres:
         return _row_batch(corpus, workers, f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite'}")
     from crossings.store.testing import TemporaryPostgres
@@ -139,7 +140,7 @@ def _row_batch(corpus: Path, workers: int, url: str) -> dict:
     import distributed
 
     from crossings import batch
-    from crossings.ingest import read_sources
+    from crossings.ingest import shards
     from crossings.store import open_store
 
     opts = settings().replace(db=url)
@@ -150,7 +151,7 @@ def _row_batch(corpus: Path, workers: int, url: str) -> dict:
         client.run(batch.warm_up, opts)
         cpu_before, workers_before = cpu_seconds(), sum(client.run(cpu_seconds).values())
         started = time.perf_counter()
-        summary = batch.run_on(client, read_sources([warc], opts), store, opts)
+        summary = batch.run_on(client, shards.plan([warc], opts), store, opts)
         seconds = time.perf_counter() - started
         client_cpu = cpu_seconds() - cpu_before
         workers_cpu = sum(client.run(cpu_seconds).values()) - workers_before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -11,7 +12,9 @@ import pytest
 from crossings import batch, pipeline
 from crossings.config import Settings
 from crossings.errors import MissingExtra
+from crossings.ingest.shards import Shard
 from crossings.records import RawDoc
+from crossings.sample import WARC
 from crossings.store import FigureQuery, open_store
 
 distributed = pytest.importorskip("distributed", reason="needs the dask extra: pip install 'crossings[dask]'")
@@ -21,12 +24,14 @@ MOVEMENT = ("About {n},000 refugees crossed into Poland from Ukraine on Sunday, 
 OTHER = "{team} beat Rovers {n}-1 on Saturday in front of a crowd of 12,000."
 PAGE = ("<!DOCTYPE html><html><head><title>Story {n}</title></head><body><nav><a href='/'>Home</a></nav>"
         "<article><h1>Story {n}</h1><p>{body}</p><p>More to follow on this story.</p></article></body></html>")
-N_PAGES, N_LINES = 16, 6
+N_PAGES, N_LINES, N_WARC = 16, 6, 8  # pages, JSON lines and pages of the sample crawl (all new)
+N_NEW = N_PAGES + N_LINES + N_WARC
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder of HTML pages (one in four about movement), a JSONL file, and one broken item in each."""
+    """A folder of HTML pages (one in four about movement), a JSONL file (one broken item in each) and
+    a WARC crawl."""
     root = tmp_path_factory.mktemp("corpus")
     pages = root / "pages"
     pages.mkdir()
@@ -37,6 +42,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lines = [json.dumps({"id": f"line-{n}", "text": (MOVEMENT if n % 2 else OTHER).format(n=n + 40, team="City"),
                          "published": "2023-03-01"}) for n in range(N_LINES)]
     (root / "lines.jsonl").write_text("\n".join([*lines, "{not json"]) + "\n", encoding="utf-8")
+    shutil.copy(WARC, root / "crawl.warc.gz")
     return root
 
 
@@ -51,7 +57,7 @@ def cluster():
 
 
 def inputs(corpus: Path) -> list[str]:
-    return [str(corpus / "pages"), str(corpus / "lines.jsonl")]
+    return [str(corpus / "pages"), str(corpus / "lines.jsonl"), str(corpus / "crawl.warc.gz")]
 
 
 def settings(db: str) -> Settings:
@@ -60,10 +66,10 @@ def settings(db: str) -> Settings:
 
 def test_batch_stores_each_document_once_and_keeps_failures(corpus: Path, sqlite_url: str) -> None:
     summary = batch.run(inputs(corpus), sqlite_url, settings(sqlite_url), workers=2, progress=False)
-    assert (summary.seen, summary.new, summary.duplicates) == (N_PAGES + N_LINES + 2, N_PAGES + N_LINES, 0)
+    assert (summary.seen, summary.new, summary.duplicates) == (N_NEW + 2, N_NEW, 0)
     assert sum(summary.failed.values()) == 2
     with open_store(sqlite_url) as store:
-        assert store.count_articles() == N_PAGES + N_LINES
+        assert store.count_articles() == N_NEW
         assert {row["source"] for row in store.failures()} == {str(corpus / "pages" / "broken.html"),
                                                                f"{corpus / 'lines.jsonl'}#{N_LINES + 1}"}
 
@@ -72,15 +78,18 @@ def test_batch_rerun_adds_nothing(corpus: Path, sqlite_url: str, cluster) -> Non
     address = cluster.scheduler_address
     first = batch.run(inputs(corpus), sqlite_url, settings(sqlite_url), scheduler=address, progress=False)
     again = batch.run(inputs(corpus), sqlite_url, settings(sqlite_url), scheduler=address, progress=False)
-    assert first.new == N_PAGES + N_LINES
-    assert (again.new, again.duplicates, again.figures) == (0, N_PAGES + N_LINES, 0)
+    assert first.new == N_NEW
+    assert (again.new, again.duplicates, again.figures) == (0, N_NEW, 0)
     with open_store(sqlite_url) as store:
-        assert store.count_articles() == N_PAGES + N_LINES
+        assert store.count_articles() == N_NEW
 
 
-def test_batch_matches_the_sequential_run(corpus: Path, tmp_path: Path, cluster) -> None:
-    from crossings.ingest import read_sources
+def test_batch_matches_the_sequential_run(corpus: Path, tmp_path: Path, cluster,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers read shards of three documents each (several per file) and store what `ingest` stores."""
+    from crossings.ingest import read_sources, shards
 
+    monkeypatch.setattr(shards, "SHARD_DOCS", 3)
     urls = [f"sqlite:///{tmp_path / name}.sqlite" for name in ("batch", "sequential")]
     on_dask = batch.run(inputs(corpus), urls[0], settings(urls[0]), scheduler=cluster.scheduler_address,
                         progress=False)
@@ -103,13 +112,13 @@ def test_batch_workers_write_to_postgresql_as_the_one_writer_would(corpus: Path,
     assert batch.workers_write(settings(urls[0])) and not batch.workers_write(settings(urls[1]).replace(
         parallel_writes=False))
     assert runs[0].to_dict() | {"seconds": 0} == runs[1].to_dict() | {"seconds": 0}
-    assert runs[0].new == N_PAGES + N_LINES and sum(runs[0].failed.values()) == 2
+    assert runs[0].new == N_NEW and sum(runs[0].failed.values()) == 2
     with open_store(urls[0]) as left, open_store(urls[1]) as right:
         assert left.count_figures(FigureQuery()) == right.count_figures(FigureQuery()) > 0
         assert signatures(left) == signatures(right)
         assert sorted(r["source"] for r in left.failures()) == sorted(r["source"] for r in right.failures())
     again = batch.run(inputs(corpus), urls[0], settings(urls[0]), scheduler=address, progress=False)
-    assert (again.new, again.duplicates) == (0, N_PAGES + N_LINES)
+    assert (again.new, again.duplicates) == (0, N_NEW)
 
 
 def signatures(store) -> list[tuple]:
@@ -124,25 +133,38 @@ def test_batch_cli_prints_summary_and_fails_on_broken_items(corpus: Path, sqlite
     result = CliRunner().invoke(app, ["batch", *inputs(corpus), "--scheduler", cluster.scheduler_address,
                                       "--db", sqlite_url])
     assert result.exit_code == 1, result.output
-    assert "new" in result.output and str(N_PAGES + N_LINES) in result.output
+    assert "new" in result.output and str(N_NEW) in result.output
+
+
+class LostFuture:
+    key = "lost"
+
+    def result(self):
+        raise RuntimeError("worker died")
+
+    def release(self) -> None:
+        pass
 
 
 def test_batch_lost_partition_fails_each_document(sqlite_url: str) -> None:
-    class LostFuture:
-        key = "lost"
-
-        def result(self):
-            raise RuntimeError("worker died")
-
-        def release(self) -> None:
-            pass
-
     summary = pipeline.RunSummary()
+    docs = [RawDoc(source=name, content=b"<p>x</p>") for name in ("a.html", "b.html")]
     with open_store(sqlite_url) as store:
-        batch._collect(LostFuture(), {"lost": ["a.html", "b.html"]}, store, summary, None)
+        batch._collect(LostFuture(), {"lost": docs}, store, summary, settings(sqlite_url), None)
         assert [row["reason"] for row in store.failures()] == ["worker_failed", "worker_failed"]
         assert store.count_articles() == 0
     assert summary.failed == {"worker_failed": 2}
+
+
+def test_batch_lost_shard_is_read_again_to_fail_each_of_its_documents(corpus: Path, sqlite_url: str) -> None:
+    """The client reads a lost shard itself to record what it held; read failures keep their own reason."""
+    summary = pipeline.RunSummary()
+    shard = Shard("jsonl", str(corpus / "lines.jsonl"), 0, N_LINES + 1)
+    with open_store(sqlite_url) as store:
+        batch._collect(LostFuture(), {"lost": shard}, store, summary, settings(sqlite_url), None)
+        assert store.count_articles() == 0
+    assert summary.seen == N_LINES + 1
+    assert summary.failed == {"worker_failed": N_LINES, "bad_json": 1}
 
 
 def test_batch_partitions_bound_count_and_bytes() -> None:
@@ -163,3 +185,14 @@ def test_batch_without_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch, sql
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(MissingExtra, match=r"crossings\[dask\]"):
         batch.run(["nothing"], sqlite_url, settings(sqlite_url), progress=False)
+
+
+def test_batch_reads_in_the_client_when_workers_cannot_see_the_inputs(corpus: Path, sqlite_url: str,
+                                                                      cluster) -> None:
+    from distributed import Client
+
+    with Client(cluster.scheduler_address) as client, open_store(sqlite_url):
+        assert batch.workers_see(client, inputs(corpus), sqlite_url)
+        assert not batch.workers_see(client, [*inputs(corpus), str(corpus / "elsewhere.warc.gz")], sqlite_url)
+        assert not batch.workers_see(client, inputs(corpus), f"sqlite:///{corpus / 'nowhere' / 'db.sqlite'}")
+        assert batch.workers_see(client, ["https://example.org/feed.xml"], "postgresql://db.example/crossings")

@@ -82,6 +82,39 @@ def test_store_lost_insert_race_is_not_new(store, monkeypatch):
     assert len(calls) == 2 and store.count_articles() == 1
 
 
+def signature_row(n: int) -> dict:
+    return {"num_perm": 4, "shingles": n, "wire": False, "hashvalues": bytes([n]) * 32}
+
+
+def test_store_save_many_is_save_in_one_transaction(store):
+    """A batch task's articles: new ones stored with figures and signatures, a copy inside the batch
+    and one already stored are not new and get no signature."""
+    stored = store.save(ArticleResult(article("Stored before.")))
+    batch = [ArticleResult(article("One."), [figure()]), ArticleResult(article("One.", source="copy.txt")),
+             ArticleResult(article("Stored before.", source="again.txt")), ArticleResult(article("Two."))]
+    saved = store.save_many(batch, [signature_row(n) for n in range(4)])
+    assert [out.new for out in saved] == [True, False, False, True]
+    assert saved[1].article_id == saved[0].article_id and saved[2].article_id == stored.article_id
+    assert store.count_articles() == 3 and store.count_figures() == 1
+    assert sorted(row["shingles"] for row in store.minhashes()) == [0, 3]
+
+
+def test_store_save_many_falls_back_to_one_save_each_after_a_race(store, monkeypatch):
+    first = store.save(ArticleResult(article()))
+    real, calls = store_module._find_article, []
+
+    def miss_once(*args):  # another writer stores the same text between the batch's check and insert
+        calls.append(args)
+        return None if len(calls) == 1 else real(*args)
+
+    monkeypatch.setattr(store_module, "_find_article", miss_once)
+    saved = store.save_many([ArticleResult(article(source="again.txt")), ArticleResult(article("New."))],
+                            [signature_row(1), signature_row(2)])
+    assert [out.new for out in saved] == [False, True] and saved[0].article_id == first.article_id
+    assert store.count_articles() == 2
+    assert [row["shingles"] for row in store.minhashes()] == [2]
+
+
 def test_store_keeps_text_with_nul_and_offsets(store):
     text = "Before\x00after: 5,000 crossed."
     saved = store.save(ArticleResult(article(text), [figure(evidence=Evidence(text, 0, len(text)))]))

@@ -1,11 +1,13 @@
-"""Archive-size runs: stages 2-4 (`pipeline.process_safely`) and stage 5's signatures on Dask workers;
-stage 1 (reading) and stage 5's grouping in this process.
+"""Archive-size runs: stages 1-4 (`shards.read`, `pipeline.process_safely`) and stage 5's signatures on
+Dask workers; the plan of stage 1 and stage 5's grouping in this process.
 
-Stage 6, saving, depends on the store. SQLite has a single writer, so workers send their results back
-and this process saves them; it then caps the run at a few hundred articles a second, whatever the
-cluster. PostgreSQL takes parallel writers, so there each worker saves its own results (`Settings.
-parallel_writes`, on by default) and sends back only a receipt per document. The same code runs on a
-local cluster or on `scheduler="tcp://HOST:PORT"`.
+The client only plans: it finds where each shard of input starts (record offsets in a WARC, line offsets
+in JSON lines, lists of pages) and each worker reads its own shards, skipping sources already stored, so
+reading is not serial. Workers on a remote scheduler that cannot see the inputs get documents read here
+instead. Stage 6, saving, depends on the store. SQLite has a single writer, so workers send their results
+back and this process saves them. PostgreSQL takes parallel writers, so there each worker saves its own
+results (`Settings.parallel_writes`, on by default) and sends back only its counts. The same code runs
+on a local cluster or on `scheduler="tcp://HOST:PORT"`.
 """
 
 from __future__ import annotations
@@ -14,17 +16,21 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
+from itertools import groupby
+from pathlib import Path
 from typing import Any
 
 from crossings import pipeline
 from crossings.config import Settings
 from crossings.errors import CrossingsError, require
+from crossings.ingest import shards
+from crossings.ingest.shards import Shard
 from crossings.pipeline import RunSummary
 from crossings.records import ArticleResult, Failure, RawDoc
 
-PARTITION_DOCS = 32  # documents per task: a few tenths of a second of work, far above Dask's overhead
-PARTITION_BYTES = 8_000_000  # ... or fewer, when the documents are large
-IN_FLIGHT_PER_WORKER = 3  # partitions queued per worker thread: enough to keep it busy, memory bounded
+PARTITION_DOCS = shards.SHARD_DOCS  # documents the client read, per task: as many as in a shard
+PARTITION_BYTES = shards.SHARD_BYTES
+IN_FLIGHT_PER_WORKER = 3  # tasks queued per worker thread: enough to keep it busy, memory bounded
 WARM_UP = RawDoc(source="crossings-batch-warm-up", content_type="text/html",
                  content=b"<html><body><p>About 1,000 people crossed the border on Monday.</p></body></html>")
 
@@ -43,41 +49,78 @@ def run(inputs: Iterable[str], db_url: str, settings: Settings, workers: int | N
 
     with open_store(db_url) as store, _client(distributed, scheduler, workers or settings.workers) as client:
         client.run(warm_up, settings)
+        see = scheduler is None or workers_see(client, inputs, settings.db)
+        items = shards.plan(inputs, settings) if see else read_sources(inputs, settings)
         with _progress(progress) as show:
-            return run_on(client, read_sources(inputs, settings), store, settings, show)
+            return run_on(client, items, store, settings, show)
 
 
-def run_on(client: Any, items: Iterable[RawDoc | Failure], store: Any, settings: Settings,
+Work = Shard | list[RawDoc]  # what one task gets: a shard to read, or documents this process read
+
+
+def run_on(client: Any, items: Iterable[Shard | RawDoc | Failure], store: Any, settings: Settings,
            on_item: Callable[[RunSummary], None] | None = None) -> RunSummary:
-    """The run proper, on a connected `distributed.Client`: read, submit, collect, save, dedupe."""
+    """The run proper, on a connected `distributed.Client`: plan, submit, collect, save, dedupe."""
     from distributed import as_completed
 
     from crossings import dedupe
 
     summary, started, clock = RunSummary(), pipeline._now(), time.perf_counter()
-    pending, sources = as_completed(), {}
+    pending, submitted = as_completed(), {}
     limit = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
-    task = save_partition if workers_write(settings) else process_partition
-    for docs in partitions(_new_docs(items, store, summary, on_item)):
-        future = client.submit(task, docs, settings, pure=False)
-        sources[future.key] = [doc.source for doc in docs]
+    for work in _tasks(items, store, summary, on_item):
+        future = client.submit(run_task, work, settings, pure=False)
+        submitted[future.key] = work
         pending.add(future)
         while pending.count() >= limit:
-            _collect(next(pending), sources, store, summary, on_item)
+            _collect(next(pending), submitted, store, summary, settings, on_item)
     for future in pending:
-        _collect(future, sources, store, summary, on_item)
+        _collect(future, submitted, store, summary, settings, on_item)
     summary.clusters = dedupe.cluster(store, settings)
     summary.seconds = time.perf_counter() - clock
     store.record_run(started, summary.to_dict())
     return summary
 
 
+def _tasks(items: Iterable[Shard | RawDoc | Failure], store: Any, summary: RunSummary,
+           on_item: Callable[[RunSummary], None] | None) -> Iterator[Work]:
+    """Shards as planned; the documents read here, new ones only, in partitions between them."""
+    for is_shard, group in groupby(items, key=lambda item: isinstance(item, Shard)):
+        if is_shard:
+            yield from group
+        else:
+            yield from partitions(_new_docs(group, store, summary, on_item))  # noqa: B031 - group used once
+
+
 Outcome = tuple[ArticleResult | Failure, dict[str, Any] | None]  # (result, its MinHash row or None)
 
 
+def run_task(work: Work, settings: Settings) -> tuple[RunSummary, list[Outcome]]:
+    """What a worker runs: read the shard (sources already stored are skipped and counted), process each
+    document, and either save the outcomes itself (workers write) or send them back to be saved."""
+    counts, outcomes = RunSummary(), []
+    docs = work
+    if isinstance(work, Shard):
+        docs = []
+        store = _worker_store(settings.db)
+        for item in shards.read(work, settings):
+            counts.seen += 1
+            if isinstance(item, Failure):
+                outcomes.append((item, None))
+            elif store.has_source(item):
+                counts.duplicates += 1
+            else:
+                docs.append(item)
+    outcomes += process_partition(docs, settings)
+    if not workers_write(settings):
+        return counts, outcomes
+    _save_all(outcomes, _worker_store(settings.db), counts)
+    return counts, []
+
+
 def process_partition(docs: list[RawDoc], settings: Settings) -> list[Outcome]:
-    """What a worker runs: the same per-document path as `crossings ingest`, and each article's MinHash
-    signature (the costly part of stage 5, which would otherwise run serially in the writer)."""
+    """The same per-document path as `crossings ingest`, and each article's MinHash signature (the
+    costly part of stage 5, which would otherwise run serially in the writer)."""
     outcomes = [pipeline.process_safely(doc, settings) for doc in docs]
     return [(o, None if isinstance(o, Failure) else signature_row(o.article.text)) for o in outcomes]
 
@@ -89,12 +132,26 @@ def workers_write(settings: Settings) -> bool:
     return settings.parallel_writes and parse_url(settings.db).get_backend_name() == "postgresql"
 
 
-def save_partition(docs: list[RawDoc], settings: Settings) -> RunSummary:
-    """What a worker runs when it writes: `process_partition`, then the same saves as the client's, into
-    its own connection to the store; it returns the counts. The store settles two workers saving one text."""
-    saved = RunSummary()
-    _save_all(process_partition(docs, settings), _worker_store(settings.db), saved)
-    return saved
+def workers_see(client: Any, inputs: Iterable[str], db_url: str) -> bool:
+    """Whether every worker of a cluster can read the input files (and a SQLite store) where this process
+    reads them (relative paths from the worker's folder): a shared filesystem, or the same machine. If
+    not, this process reads the inputs."""
+    from crossings.ingest import web
+    from crossings.store.engine import parse_url
+
+    paths = [spec for spec in map(str, inputs) if not web.is_url(spec)]
+    url = parse_url(db_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        paths.append(url.database)
+    seen = client.run(_all_exist, paths)
+    if all(seen.values()):
+        return True
+    logging.getLogger(__name__).warning("some Dask workers cannot see the inputs: reading them here")
+    return False
+
+
+def _all_exist(paths: list[str]) -> bool:
+    return all(Path(p).exists() for p in paths)
 
 
 _STORES: dict[str, Any] = {}  # one open store per worker process and database
@@ -153,46 +210,56 @@ def _new_docs(items: Iterable[RawDoc | Failure], store: Any, summary: RunSummary
             on_item(summary)
 
 
-def _collect(future: Any, sources: dict[str, list[str]], store: Any, summary: RunSummary,
+def _collect(future: Any, submitted: dict[str, Work], store: Any, summary: RunSummary, settings: Settings,
              on_item: Callable[[RunSummary], None] | None) -> None:
-    """Save one finished partition's outcomes; a partition lost as a whole fails each of its documents."""
-    names = sources.pop(future.key)
+    """Fold in one finished task's counts and save its outcomes; a task lost as a whole fails each of
+    its documents that is not stored (a writing worker may have saved some)."""
+    work = submitted.pop(future.key)
     try:
-        result: list[Outcome] | RunSummary = future.result()
+        counts, outcomes = future.result()
     except Exception as exc:  # noqa: BLE001 - a killed worker or a lost task must not stop the run
-        result = [(Failure(name, "process", "worker_failed", f"{type(exc).__name__}: {exc}"), None)
-                  for name in names if not _stored(store, name)]  # a writing worker may have saved some
-    if isinstance(result, RunSummary):  # a writing worker saved them: only its counts come back
-        summary.add(result)
-        if on_item:
-            on_item(summary)
-    else:
-        _save_all(result, store, summary, on_item)
+        counts, outcomes = _lost(work, exc, store, settings)
+    summary.add(counts)
+    _save_all(outcomes, store, summary)
+    if on_item:
+        on_item(summary)
     future.release()
 
 
-def _save_all(outcomes: list[Outcome], store: Any, summary: RunSummary,
-              on_item: Callable[[RunSummary], None] | None = None) -> None:
-    """Save each outcome with pipeline.run's counts, then the MinHash signatures of the new articles."""
-    signatures = []
-    for outcome, signature in outcomes:
-        article_id = _save(outcome, store, summary)
-        if article_id is not None and signature is not None:
-            signatures.append(signature | {"article_id": article_id})
-        if on_item:
-            on_item(summary)
-    store.save_minhashes(signatures)  # articles left unsigned here are signed by dedupe.cluster
+def _lost(work: Work, exc: Exception, store: Any, settings: Settings) -> tuple[RunSummary, list[Outcome]]:
+    counts = RunSummary()
+    docs = work
+    if isinstance(work, Shard):  # read it again here, to name what it held
+        docs = list(shards.read(work, settings))
+        counts.seen = len(docs)
+    why = f"{type(exc).__name__}: {exc}"
+    return counts, [(doc if isinstance(doc, Failure) else Failure(doc.source, "process", "worker_failed", why), None)
+                    for doc in docs if isinstance(doc, Failure) or not store.has_source(doc)]
 
 
-def _stored(store: Any, source: str) -> bool:
-    return store.has_source(RawDoc(source=source, content=b""))
+def _save_all(outcomes: list[Outcome], store: Any, summary: RunSummary) -> None:
+    """Save a task's outcomes with pipeline.run's counts: failures one by one, articles and their
+    MinHash signatures in one transaction (one by one if one of them cannot be stored, so it alone fails)."""
+    articles = [(result, signature) for result, signature in outcomes if not isinstance(result, Failure)]
+    for result, _ in outcomes:
+        if isinstance(result, Failure):
+            pipeline._save(result, store, summary)
+    try:
+        saved = store.save_many([result for result, _ in articles], [signature for _, signature in articles])
+    except CrossingsError:
+        for result, signature in articles:
+            article_id = _save(result, store, summary)
+            if article_id is not None and signature is not None:
+                store.save_minhashes([signature | {"article_id": article_id}])
+        return
+    for (result, _), out in zip(articles, saved, strict=True):
+        summary.new += out.new
+        summary.duplicates += not out.new
+        summary.figures += len(result.figures) if out.new else 0
 
 
-def _save(outcome: ArticleResult | Failure, store: Any, summary: RunSummary) -> int | None:
+def _save(outcome: ArticleResult, store: Any, summary: RunSummary) -> int | None:
     """pipeline.run's save and counts, returning the id of a newly stored article."""
-    if isinstance(outcome, Failure):
-        pipeline._save(outcome, store, summary)
-        return None
     try:
         saved = store.save(outcome)
     except CrossingsError as exc:

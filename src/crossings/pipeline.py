@@ -61,7 +61,8 @@ class RunSummary:
     seconds: float = 0.0
 
     def add(self, part: RunSummary) -> None:
-        """Fold in what another process saved of this run (a Dask worker's partition)."""
+        """Fold in what another process did of this run (a Dask worker's task)."""
+        self.seen += part.seen
         self.new += part.new
         self.duplicates += part.duplicates
         self.figures += part.figures

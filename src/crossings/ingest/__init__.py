@@ -77,10 +77,7 @@ def _read_document(path: Path, settings: Settings, fetcher: web.Fetcher) -> Iter
     elif feeds.looks_like_feed(head):
         yield from feeds.read_file(path, settings, fetcher)
     else:
-        try:
-            yield files.read_file(path, settings)
-        except CrossingsError as exc:
-            yield files.failure(str(path), exc)
+        yield files.read_or_fail(path, settings)
 
 
 def _head(path: Path) -> bytes:

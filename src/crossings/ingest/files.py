@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,14 @@ def read_file(path: Path, settings: Settings) -> RawDoc:
     return raw
 
 
+def read_or_fail(path: Path, settings: Settings) -> RawDoc | Failure:
+    """`read_file`, with the Failure record in place of an error."""
+    try:
+        return read_file(path, settings)
+    except CrossingsError as exc:
+        return failure(str(path), exc)
+
+
 def read_bytes(path: Path, settings: Settings) -> bytes:
     try:
         if path.stat().st_size > settings.max_bytes:
@@ -81,15 +90,18 @@ def suffix_of(name: str) -> str:
 # --- JSON lines -----------------------------------------------------------------------------------
 
 
-def read_jsonl(path: Path, settings: Settings) -> Iterator[RawDoc | Failure]:
-    """One RawDoc per line {"id"?, "url"?, "title"?, "text" | "html", "published"?}; source `path#line`."""
+def read_jsonl(path: Path, settings: Settings, start: int = 0, count: int | None = None,
+               first_line: int = 1) -> Iterator[RawDoc | Failure]:
+    """One RawDoc per line {"id"?, "url"?, "title"?, "text" | "html", "published"?}; source `path#line`.
+    A batch shard reads `count` lines from byte `start`, the first of them line number `first_line`."""
     try:
         handle = path.open("rb")
     except OSError as exc:
         yield failure(str(path), InputError(f"{path}: {exc.strerror or exc}", "unreadable"))
         return
     with handle:
-        for number, line in enumerate(handle, 1):
+        handle.seek(start)
+        for number, line in enumerate(islice(handle, count), first_line):
             if line.strip():
                 source = f"{path}#{number}"
                 try:

@@ -53,23 +53,32 @@ class Store(ReviewStore):
 
     def save(self, result: ArticleResult) -> SaveOutcome:
         """Store an article and its figures in one transaction, unless its URL or text is already in."""
-        art = result.article
-        content_hash = art.content_hash or _hash(art.text)
         try:
             with self._write() as conn:
-                existing = _find_article(conn, art.url, content_hash)
-                if existing is not None:
-                    return SaveOutcome(existing, False)
-                article_id = conn.execute(articles.insert().values(rows.article_values(art, content_hash))
-                                          ).inserted_primary_key[0]
-                if result.figures:
-                    conn.execute(figures.insert(), [rows.figure_values(f, article_id)
-                                                    for f in result.figures])
+                return _insert(conn, result)
         except StoreError as exc:
             if not isinstance(exc.__cause__, sa.exc.IntegrityError):
                 raise
-            return self._lost_race(art.url, content_hash, exc)
-        return SaveOutcome(article_id, True)
+            art = result.article
+            return self._lost_race(art.url, art.content_hash or _hash(art.text), exc)
+
+    def save_many(self, results: list[ArticleResult],
+                  signatures: list[dict[str, Any] | None] | None = None) -> list[SaveOutcome]:
+        """`save` for a batch worker's task: many articles in one transaction (a commit per article costs
+        more than the rows), with each new article's MinHash row (`save_minhashes`) when one is given.
+        A race with another writer over any of them falls back to one `save` each."""
+        signatures = signatures or [None] * len(results)
+        try:
+            with self._write() as conn:
+                saved = [_insert(conn, result) for result in results]
+                _insert_minhashes(conn, _signed(saved, signatures))
+            return saved
+        except StoreError as exc:
+            if not isinstance(exc.__cause__, sa.exc.IntegrityError):
+                raise
+        saved = [self.save(result) for result in results]
+        self.save_minhashes(_signed(saved, signatures))
+        return saved
 
     def _lost_race(self, url: str | None, content_hash: str, exc: StoreError) -> SaveOutcome:
         """Another writer stored the same article between our check and our insert."""
@@ -183,7 +192,7 @@ class Store(ReviewStore):
         """Rows of article_id, num_perm, hashvalues (bytes), shingles (int), wire (bool)."""
         if signatures:
             with self._write() as conn:
-                conn.execute(minhashes.insert(), signatures)
+                _insert_minhashes(conn, signatures)
 
     def minhashes(self) -> list[dict[str, Any]]:
         """Every signature with what choosing an original needs: published date and wire credit."""
@@ -203,6 +212,29 @@ class Store(ReviewStore):
     def _read(self) -> Iterator[Connection]:
         with _as_store_error(self.url), self.engine.connect() as conn:
             yield conn
+
+
+def _insert(conn: Connection, result: ArticleResult) -> SaveOutcome:
+    art = result.article
+    content_hash = art.content_hash or _hash(art.text)
+    existing = _find_article(conn, art.url, content_hash)
+    if existing is not None:
+        return SaveOutcome(existing, False)
+    article_id = conn.execute(articles.insert().values(rows.article_values(art, content_hash))).inserted_primary_key[0]
+    if result.figures:
+        conn.execute(figures.insert(), [rows.figure_values(f, article_id) for f in result.figures])
+    return SaveOutcome(article_id, True)
+
+
+def _signed(saved: list[SaveOutcome], signatures: list[dict[str, Any] | None]) -> list[dict[str, Any]]:
+    """The MinHash rows of the articles just stored, with their ids."""
+    return [row | {"article_id": out.article_id} for out, row in zip(saved, signatures, strict=True)
+            if out.new and row is not None]
+
+
+def _insert_minhashes(conn: Connection, signatures: list[dict[str, Any]]) -> None:
+    if signatures:
+        conn.execute(minhashes.insert(), signatures)
 
 
 def _find_article(conn: Connection, url: str | None, content_hash: str) -> int | None:
