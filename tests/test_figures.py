@@ -315,3 +315,92 @@ def test_figures_returnees_named_after_their_own_country_are_going_home():
     assert [(f["origin"], f["destination"]) for f in found] == [("SD", None), ("SD", "SS")]
     (chad,) = run("Chad now hosts some 400,000 Sudanese refugees who fled earlier conflicts in Darfur.", "2024-04-12")
     assert (chad["origin"], chad["destination"]) == ("SD", "TD")
+
+
+def test_figures_a_countrys_own_border_with_a_neighbour_is_where_people_come_from():
+    october, september = run("U.S. Customs and Border Protection said agents encountered 240,988 migrants at the "
+                             "southwest border with Mexico in October, down from 269,735 in September.", "2023-11-14")
+    assert [(f["origin"], f["destination"]) for f in (october, september)] == [("MX", "US"), ("MX", "US")]
+    (eastern,) = run("More than 40,000 people have fled eastern Congo into Burundi in the past two weeks.",
+                     "2025-02-21")
+    assert (eastern["origin"], eastern["destination"]) == ("CD", "BI")
+
+
+def test_figures_a_part_of_a_whole_coordinated_units_and_a_states_own_citizens():
+    (part,) = run("By Saturday evening, 100,417 of the region's estimated 120,000 ethnic Armenians had crossed into "
+                  "Armenia.", "2023-09-30")
+    assert (part["low"], part["destination"]) == (100417, "AM")
+    cars, buses = run("Moldovan border police counted 2,300 cars and 40 buses crossing from Ukraine on Sunday.",
+                      "2022-03-06")
+    assert [(f["unit"], f["origin"], f["destination"]) for f in (cars, buses)] == [("vehicles", "UA", "MD")] * 2
+    (home,) = run("Iraq repatriated 431 of its citizens from Belarus on Thursday, the Iraqi foreign ministry said.",
+                  "2021-11-18")
+    assert (home["origin"], home["destination"]) == ("BY", "IQ")
+
+
+@pytest.mark.parametrize(("text", "not_a_figure"), [
+    ("Dominican authorities pressed ahead with a plan to expel up to 10,000 people a week.", 10000),
+    ("The World Food Programme said it needs $242 million to feed 1.2 million refugees in eastern Chad.", 1200000),
+    ("About 1,650 people have been evacuated from Gaza so far, out of more than 8,000 who need to leave.", 8000),
+])
+def test_figures_plans_aid_and_the_whole_of_a_share_are_not_figures(text, not_a_figure):
+    assert not_a_figure not in [f["low"] for f in run(text)]
+
+
+def test_figures_an_aid_groups_name_is_no_host_and_a_possessive_camp_receives():
+    (kenya,) = run("Kenya's Dadaab camps received nearly 10,000 new arrivals from Somalia in January, the Norwegian "
+                   "Refugee Council said.", "2023-02-15")
+    assert (kenya["origin"], kenya["destination"], kenya["period_start"]) == ("SO", "KE", "2023-01-01")
+
+
+def test_figures_receiving_daily_averages_and_temporary_protection():
+    rate, = run("Thousands of people fleeing Darfur have arrived in eastern Chad. “We are receiving between 800 and "
+                "1,000 people a day,” said Ahmed Ali, a local official in Adre.", "2023-06-22")[1:]
+    assert (rate["low"], rate["high"], rate["kind"], rate["destination"]) == (800, 1000, "rate", "TD")
+    (average,) = run("The daily average of crossings from Ukraine into Poland has settled at around 20,000, the "
+                     "Polish Border Guard said.", "2023-02-23")
+    assert (average["kind"], average["rate_per"], average["origin"], average["destination"]) == (
+        "rate", "day", "UA", "PL")
+    (stock,) = run("The number of Syrians under temporary protection in Turkey has fallen to 3.1 million.",
+                   "2024-07-15")
+    assert (stock["kind"], stock["origin"], stock["destination"]) == ("stock", "SY", "TR")
+
+
+def test_figures_state_agencies_and_a_speaker_named_after_the_role():
+    (sudan,) = run("More than 27,000 refugees have fled Ethiopia into Sudan, Sudan's refugee agency said.",
+                   "2020-11-15")
+    assert sudan["source_type"] == "government"
+    (envoy,) = run("Around 100,000 Palestinians have left Gaza for Egypt through the Rafah crossing, the Palestinian "
+                   "ambassador in Cairo, Diab al-Louh, said.", "2024-05-06")
+    assert (envoy["attributed_to"], envoy["source_type"]) == (
+        "the Palestinian ambassador in Cairo, Diab al-Louh", "government")
+
+
+def test_figures_comparisons_event_months_year_ends_and_running_totals_in_periods():
+    (january,) = run("Panama said 36,001 migrants crossed the Darien jungle from Colombia into Panama in January, "
+                     "a 47% drop from the same month last year.", "2024-02-05")
+    assert (january["period_start"], january["period_end"]) == ("2024-01-01", "2024-01-31")
+    (crackdown,) = run("More than 500,000 Afghans have left Pakistan since Islamabad launched a crackdown on "
+                       "undocumented migrants in October.", "2024-01-12")
+    assert (crackdown["period_start"], crackdown["period_end"]) == ("2023-10-01", "2024-01-12")
+    _, earlier = run("Peru said some 1.5 million Venezuelans now reside in the country, up from 1.2 million at the end "
+                     "of 2021.", "2023-06-20")
+    assert earlier["period_end"] == "2021-12-31"
+    day, total = run("Hungary said on Wednesday that over 13,000 people crossed from Ukraine on Tuesday alone, "
+                     "bringing the total since the war began to almost 140,000.", "2022-03-02")
+    assert (day["period_start"], day["period_end"]) == ("2022-03-01", "2022-03-01")
+    assert (total["period_start"], total["period_end"]) == ("2022-02-24", "2022-03-02")
+
+
+def test_figures_fled_abroad_the_country_in_own_words_and_repeated_convoys():
+    (abroad,) = run("The fighting has displaced more than 4 million people inside Sudan, and 1.1 million have fled to "
+                    "neighbouring countries, according to OCHA.", "2023-09-01")
+    assert (abroad["low"], abroad["origin"], abroad["destination"]) == (1100000, "SD", None)
+    georgia, armenia = run("Georgia's interior ministry said 78,000 Russians had entered the country since the "
+                           "mobilization was announced, while Armenian officials put the number of arrivals in "
+                           "Armenia at roughly 40,000.", "2022-10-03")
+    assert [(f["origin"], f["destination"]) for f in (georgia, armenia)] == [("RU", "GE"), ("RU", "AM")]
+    (convoys,) = run("UNHCR said convoys carrying about 2,000 Burundian returnees leave Tanzania every week.",
+                     "2023-11-02")
+    assert (convoys["kind"], convoys["rate_per"], convoys["origin"], convoys["destination"]) == (
+        "rate", "week", "TZ", "BI")

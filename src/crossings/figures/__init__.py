@@ -72,8 +72,9 @@ def _source(sents: list[Sentence], i: int, last: str | None) -> tuple[str | None
 
 def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention], who: str | None,
              carry: places.Carry, ctx: dates.DateContext) -> list[Figure]:
-    speakers = list({m.code: m for m in ms if who and m.kind in ("country", "adjective", "city")
-                     and m.text in who}.values())
+    # An aid group's name is no state speaking: the Norwegian Refugee Council works in Kenya.
+    kinds_speaking = ("country", "city") if sources.source_type(who) == "ngo" else ("country", "adjective", "city")
+    speakers = list({m.code: m for m in ms if who and m.kind in kinds_speaking and m.text in who}.values())
     out = []
     for j, cand in enumerate(found):
         q = cand.quantity
@@ -82,8 +83,12 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         kind, rate_per = kinds.classify(sent.text, cand, next_start)
         if cand.like is not None and kind == "total":  # "up from 4,824 a week earlier": the same kind
             kind, rate_per = kinds.classify(sent.text, cand.like, q.start)
-        where = places.roles(sent.text, ms, (prev_end, q.start, next_start), cand.noun, speakers, carry)
-        when = dates.period(sent.text, kind, ctx, _scope(sent.text, found, j), sent.text[q.end:next_start])
+        shared_end = next_start  # "2,300 cars and 40 buses crossing from Ukraine": one predicate for both
+        if j + 1 < len(found) and _COORDINATED.match(sent.text, q.end, next_start):
+            shared_end = found[j + 2].quantity.start if j + 2 < len(found) else len(sent.text)
+        where = places.roles(sent.text, ms, (prev_end, q.start, shared_end), cand.noun, speakers, carry)
+        tail = sent.text[q.end:_own_end(sent.text, found, j)]
+        when = dates.period(sent.text, kind, ctx, _scope(sent.text, found, j), tail)
         for dest in where.destinations or (None,):
             out.append(_figure(sent, cand, kind, rate_per, where.origin, dest, when, who))
         if _reverses(where, carry):
@@ -96,7 +101,7 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
 
 
 _RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|bring|taking|takes|pushing|pushes)\s+(?:the|its|their)\s+"
-                            r"(?:total|tally|number|count)\s+(?:\w+\s+){0,3}?to(?:\s+(?:some|about|around|roughly|"
+                            r"(?:total|tally|number|count)\s+(?:\w+\s+){0,6}?to(?:\s+(?:some|about|around|roughly|"
                             r"nearly|almost|more than|over))?\s*$", re.I)
 
 
@@ -112,12 +117,22 @@ def _reverses(where: places.Roles, carry: places.Carry) -> bool:
     return all(d.code == ends[0].code for d in where.destinations)
 
 
+def _own_end(text: str, found: list[mentions.Candidate], j: int) -> int:
+    """Where the words of figure j stop: at the next figure, or at the running total that leads to it
+    ("13,000 crossed on Tuesday alone, bringing the total since the war began to 140,000")."""
+    if j + 1 == len(found):
+        return len(text)
+    end = found[j + 1].quantity.start
+    running = _RUNNING_TOTAL.search(text, found[j].quantity.end, end)
+    return running.start() if running else end
+
+
 def _scope(text: str, found: list[mentions.Candidate], j: int) -> str | None:
     """The words that belong to figure j: from the previous figure to the next, plus any opening phrase."""
     if len(found) == 1:
         return None
     start = found[j - 1].quantity.end if j else 0
-    end = found[j + 1].quantity.start if j + 1 < len(found) else len(text)
+    end = _own_end(text, found, j)
     if j + 1 < len(found) and _COORDINATED.match(text, found[j].quantity.end, end):
         # "310,000 Syrians and 82,000 Lebanese had crossed since Sept. 23": one predicate for both
         end = found[j + 2].quantity.start if j + 2 < len(found) else len(text)

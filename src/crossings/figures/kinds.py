@@ -27,6 +27,10 @@ def _stock_pattern() -> re.Pattern[str]:
 _LEADING_RATE = re.compile(r"\b(daily|weekly|monthly)\s+(?:[a-z]+\s+){0,4}(?:of|at|reached|stood at|was|is|hit|to|"
                            r"around|about|some)?\s*$", re.I)
 
+# "The daily average of crossings from Ukraine into Poland has settled at around 20,000"
+_LEADING_AVERAGE = re.compile(r"\b(daily|weekly|monthly)\s+(?:average|number|total|count|tally|rate|figure)\b"
+                              r"[^.;,]{0,80}?\b(?:at|to|of|was|is|reached|hit)\s*$", re.I)
+
 
 def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str | None]:
     """(kind, rate_per) of one candidate in its sentence."""
@@ -37,7 +41,7 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     if rate and not re.search(r"[;]|\bsince\b.*\bdaily\b|\b(?:within|in|for|over|after|than|under|inside|"
                               r"nearly|almost|just|only|barely)\s*$", after[:rate.start()]):  # "within a week"
         return "rate", _LEX["rates"][rate.group(0).lower()]
-    lead = _LEADING_RATE.search(before[-50:])
+    lead = _LEADING_RATE.search(before[-50:]) or _LEADING_AVERAGE.search(before[-120:])
     if lead:
         return "rate", {"daily": "day", "weekly": "week", "monthly": "month"}[lead.group(1).lower()]
     if _stock_pattern().search(_near(before, after)):

@@ -49,7 +49,7 @@ _MONEY_BEFORE = re.compile(r"(?:[$€£¥₽]|US\$|USD|EUR)\s*$")
 _FILLER = {"newly", "recently", "arrived", "displaced", "more", "other", "new", "additional", "further", "extra", "of", "the", "them", "those", "these",
            "ethnic", "young", "mostly", "mainly", "predominantly", "registered", "recorded", "reported",
            "estimated", "documented", "undocumented", "irregular", "illegal", "fleeing", "desperate",
-           "such", "total", "another", "fellow", "foreign", "local", "or", "so", "people's", "unaccompanied",
+           "such", "total", "another", "fellow", "its", "their", "our", "foreign", "local", "or", "so", "people's", "unaccompanied",
            "separated", "vulnerable", "stranded", "exhausted"}
 _SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|the) (?:city|country|town|nation|region|village|district|crowd) "
                       r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|\bbuilt for|\bdesigned for|"
@@ -59,9 +59,14 @@ _SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|the) (?:city|country|town|nati
 # belongings" is still a figure: only "carrying" before the number rules it out).
 _CARRYING = re.compile(r"\b(?:carrying|carried)\s+(?:about|some|around|roughly|nearly|almost|over|more than|"
                        r"at least|up to|an estimated)?\s*$", re.I)
+_REPEATED = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.I)
+# "1,650 have been evacuated, out of more than 8,000 who need to leave": the whole a share is taken of
+_OUT_OF = re.compile(r"\bout of(?:\s+(?:a total of|about|some|around|roughly|nearly|almost|over|more than|"
+                     r"an estimated))?\s*$", re.I)
 _AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of))\s*$", re.I)
 _AGE_BOUND = re.compile(r"\b(?:are|were|is|was|be|being|aged|children|minors)\s+(?:under|over|below|above|"
                         r"younger than|older than)\s*$", re.I)
+_PART_OF = re.compile(r"^\s*of\s+(?:(?:the|its|their|an?|[\w-]+['’]s)\s+){1,3}$", re.I)
 _ANAPHORA = re.compile(r"\b(?:the|that|this|their|a) (?:number|figure|total|tally|count|flow|influx)\b|"
                        r"\bof (?:those|them|whom|these)\b", re.I)
 
@@ -95,9 +100,18 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
         return out  # most sentences: no number, nothing more to read
     moving = has("movement", sentence) or (bool(_ANAPHORA.search(sentence)) and has("movement", previous))
     settled = has("stock", sentence)
+    whole = None
     for i, q in enumerate(quantities):
+        if q is whole:
+            continue  # "of the region's estimated 120,000 Armenians": what the part before was counted in
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
-        unit, noun = _unit(sentence, q, nxt, out)
+        if i + 1 < len(quantities) and _PART_OF.match(sentence[q.num_end:nxt]):
+            # "100,417 of the region's 120,000 Armenians had crossed": the part moved, in the whole's unit
+            whole = quantities[i + 1]
+            nxt = quantities[i + 2].start if i + 2 < len(quantities) else len(sentence)
+            unit, noun = _unit(sentence, whole, nxt, out)
+        else:
+            unit, noun = _unit(sentence, q, nxt, out)
         demonym = bool(noun and gazetteer.lookup(noun))
         like = _continues(sentence, q, out)
         if unit is None or not _plausible(sentence, q, nxt, moving or like is not None or (settled and demonym), noun):
@@ -147,9 +161,10 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
 
 
 _UPROOTED = re.compile(r"(?:refugee|migrant|asylum|displaced|evacuee|returnee|deportee|exile)", re.I)
-_COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:number|total|tally|count) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|"
+_COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|total|tally|count|average) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|"
                        r"entries|departures|returns|deportations|expulsions)\b))(?P<what>[^,;]{0,60}?)\s+"
-                       r"(?:rose|risen|rising|climbed|reached|hit|topped|passed|exceeded|stood|stands|fell|dropped|"
+                       r"(?:rose|risen|rising|climbed|reached|hit|topped|passed|exceeded|stood|stands|fell|fallen|dropped|settled|"
+                       r"declined|averaged|"
                        r"jumped|grew|increased|surged|soared)\b[^,;]{0,30}$", re.I)
 
 
@@ -184,7 +199,9 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
     if q.low < 120 and noun is None and _AGE_BOUND.search(sentence[:q.num_start]):
         return False  # "half of them are under 18": an age
     sized = _SIZE_OF.search(before[-40:]) and not (noun and _UPROOTED.match(noun))  # "home to 1.5 million refugees"
-    if sized or _AGE_OR_RATIO.search(before[-30:]) or _CARRYING.search(before[-40:]):
+    # "convoys carrying about 2,000 returnees leave every week" is a flow, not one boat's passengers
+    carrying = _CARRYING.search(before[-40:]) and not _REPEATED.search(after)
+    if sized or _AGE_OR_RATIO.search(before[-30:]) or carrying or _OUT_OF.search(before[-40:]):
         return False
     if re.search(r"[/:]\s*$", before) or re.search(r"^\s*(?:times|x)\b", after):
         return False

@@ -193,11 +193,14 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None,
     return Period(since.start if since and kind == "rate" else None, end)
 
 
-_END_OF = re.compile(rf"\b(?:as of|by|at)\s+the\s+end\s+of\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)
+_END_OF = re.compile(rf"\b(?:as of|by|at)\s+the\s+end\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?|"
+                     rf"(?P<year>(?:19|20)\d\d)\b)", re.I)
 
 
 def _cutoff(text: str, ref: date) -> date | None:
     end_of = _END_OF.search(text)
+    if end_of and end_of.group("year"):  # "at the end of 2021"
+        return min(date(int(end_of.group("year")), 12, 31), ref)
     if end_of:
         month = MONTHS[end_of.group("m").lower().rstrip(".")]
         return month_span(month, ref, int(end_of.group("y")) if end_of.group("y") else None).end
@@ -209,7 +212,7 @@ def _cutoff(text: str, ref: date) -> date | None:
 # figure it compares with, not this one. After the number, "up", "than" and "compared with" mark one too;
 # in a whole sentence they may be a qualifier ("more than 5,000") and are left alone.
 _COMPARED = r"nearly|almost|roughly|more than|less than|twice|double|triple|the highest|the lowest|the most|" \
-            r"the largest|a record"
+            r"the largest|a record|an? [\d.]+\s*(?:%|per ?cent) (?:drop|fall|decline|decrease|rise|increase|jump)"
 _COMMA_COMPARISON = re.compile(rf",\s*(?:{_COMPARED})\b[^,;.]*", re.I)
 _COMPARISON = re.compile(rf",\s*(?:{_COMPARED}|about|up|down|half|compared|against)\b|\b(?:compared (?:with|to)|than)\b",
                          re.I)
@@ -391,13 +394,15 @@ def _since_start(what: str, ref: date, ctx: DateContext) -> date | None:
     if year:
         return date(int(year.group(1)), 1, 1)
     day = event_day(text, ctx)
-    began = _BEGAN_IN.search(text)  # "since the crackdown began in August 2017"
+    began = _BEGAN_IN.search(text) or _ENDS_IN_MONTH.search(text)  # "since the crackdown began in August 2017"
     if day is None and began:
         return month_span(MONTHS[began.group("m").rstrip(".")], ref, int(began.group("y")) if began.group("y")
                           else None).start
     return day
 
 
+# "since Islamabad launched a crackdown on undocumented migrants in October": the event's month
+_ENDS_IN_MONTH = re.compile(rf"\bin\s+(?:early\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?\s*$", re.I)
 _BEGAN_IN = re.compile(rf"\b(?:began|started|erupted|broke out|launched|was launched|was announced)\s+in\s+"
                        rf"(?:early\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?\b", re.I)
 

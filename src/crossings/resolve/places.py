@@ -27,19 +27,27 @@ _DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|landed|landin
                        r"\s*$", re.I)
 _STRONG_DEST = re.compile(r"\b(?:into|entered|entering|enter|arrived in|arriving in|arrived on|landed on|reached|fled to|flocked to|crossed to)"
                           r"(?:\s+(?:the|neighbou?ring))?\s*$", re.I)
+# "encountered at the southwest border with Mexico", "camped at the Polish border with Belarus": a country's
+# own border "with Y" is where people come from Y; "the Polish side of the border with Belarus" is not.
+_OWN_BORDER_WITH = re.compile(r"\b(?:its|their|[A-Z][\w.]*(?:'s|’s)|(?:south|north|east|west)[\w-]*|"
+                              r"[A-Z][a-z]+(?:an|ish|ese|ic|i))\s+(?:(?:land|sea|river)\s+)?border with(?:\s+the)?\s*$")
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
 _SHORES_AFTER = re.compile(r"^\s*(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?)\b", re.I)
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
                      r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|crossed back|back into|back to|back home)\b", re.I)
+_ABROAD = re.compile(r"\b(?:to|into|in)\s+(?:neighbou?ring|nearby|other)\s+countries\b|\babroad\b", re.I)
+_OWN_PEOPLE = re.compile(r"\b(?:its|their) (?:own )?(?:citizens|nationals)\b", re.I)
 _COMPOSITION = re.compile(r"\b(?:of them|of those|of whom|the rest|the remainder|the majority|most of|mostly|"
                           r"mainly|predominantly)\b|%|\bper ?cent\b", re.I)
 _TO = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
 _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b", re.I)
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
-_RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:now |already |currently |still )?(?:has |have |had |is |are |"
+_RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:camps?|settlements?|complex|"
+                       r"reception cent(?:re|er)s?|shelters?)\s+)?"  # "Kenya's Dadaab camps received 10,000"
+                       r"(?:now |already |currently |still )?(?:has |have |had |is |are |"
                        r"was |were )?(?:been )?(?:now |already )?(?:received|receives|receiving|hosts?|hosting|welcomed|welcoming|welcomes|registered|registers|recorded|records|took in|"
                        r"taken in|admitted|admits|accepted|accepts|resettled|counted|logged|granted|is (?:now )?home to)\b", re.I)
 
@@ -74,6 +82,9 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
         origins, dests = _by_cue(sentence, mentions)
     people = _demonym_of(sentence, mentions, (segment[0], segment[2]), noun)
     origin = origins[0] if origins else None
+    if not dests and _OWN_PEOPLE.search(sentence, segment[1], clause_end):
+        # "Iraq repatriated 431 of its citizens from Belarus": the state that brings its own home
+        dests = [m for m in [*mentions, *speakers] if m.kind in ("country", "adjective") and m not in origins][:1]
     if returning:
         dests = [people, *dests] if people else dests
         origin = origin or _other_country(mentions, speakers, dests[0] if dests else None)
@@ -85,6 +96,9 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
                                     and any(d.code == people.code and d.kind == "country" for d in dests))
     if not returning and people and (origin is None or (noun == people.text and origin not in after)) and not homecoming:
         origin = people  # "78,000 Russians ..." unless their own clause says "left Georgia"
+    if not origin and not dests and _ABROAD.search(sentence, segment[1], clause_end):
+        # "4 million displaced inside Sudan, and 1.1 million have fled to neighbouring countries": from there
+        origin = next((m for m in mentions if m.kind == "country" and m.start < segment[1]), None)
     receiver = _receiver(sentence, mentions)
     if not origin and receiver and not people:
         carry = Carry(destination=carry.destination)  # "Uganda hosts 1.5 million refugees": from anywhere
@@ -93,7 +107,8 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     origin = origin or carry.origin or (None if returning else carry.default_origin)
     if homecoming and origin and origin.code == people.code:
         origin = None
-    options = [*(() if returning else _the_country(sentence, speakers, dests)), *[(d,) for d in dests],
+    options = [*(() if returning else _the_country(sentence, speakers, dests, _clause_start(sentence, segment[0], segment[1]))),
+               *[(d,) for d in dests],
                receiver, *([] if returning else [tuple(speakers[:1])]),
                *([] if left_named else [(carry.destination,) if carry.destination else (),
                                         # "…, while 17,800 arrived from Ukraine": the other way
@@ -114,14 +129,20 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:while|but|whereas|although|and\s+(?:the|that
                            r"them)\b|;|\bwhile\b|\bbefore\b")
 
 
+def _clause_start(sentence: str, start: int, limit: int) -> int:
+    breaks = list(_CLAUSE_BREAK.finditer(sentence, start, limit))
+    return breaks[-1].end() if breaks else start
+
+
 def _clause_end(sentence: str, start: int, limit: int) -> int:
     m = _CLAUSE_BREAK.search(sentence, start, limit)
     return m.start() if m else limit
 
 
-def _the_country(sentence: str, speakers: list[Mention], dests: list[Mention]) -> list[tuple[Mention, ...]]:
-    """ "Peru said 40,000 have entered the country": the speaking state(s) received them."""
-    anaphor = _THE_COUNTRY.search(sentence)
+def _the_country(sentence: str, speakers: list[Mention], dests: list[Mention], start: int) -> list[tuple[Mention, ...]]:
+    """ "Peru said 40,000 have entered the country": the speaking state(s) received them. Only the figure's
+    own words count: "…entered the country, while Armenian officials put arrivals in Armenia at 40,000"."""
+    anaphor = _THE_COUNTRY.search(sentence, start)
     if anaphor and speakers and (not dests or dests[0].start > anaphor.start()):
         return [tuple(speakers)]
     return []
@@ -136,7 +157,8 @@ def _by_cue(sentence: str, mentions: list[Mention], sides: bool = True) -> tuple
             pair = [n for n in mentions if n.start > m.start and n.kind == "country"]
             if pair and re.match(r"^\s*and\s*$", sentence[m.end:pair[0].start]):
                 return [m], [pair[0]]  # "the border between Turkey and Greece"
-        if m.kind in ("country", "city") and _ORIGIN_CUE.search(before) or sides and _SIDE_AFTER.match(sentence[m.end:]):
+        if (m.kind in ("country", "city") and (_ORIGIN_CUE.search(before) or _OWN_BORDER_WITH.search(before))
+                or sides and _SIDE_AFTER.match(sentence[m.end:])):
             origins.append(m)
         elif _is_destination(sentence, m, before):
             dests.append(m)

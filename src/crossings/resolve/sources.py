@@ -52,12 +52,17 @@ _OPENING_QUOTE = re.compile(r"^\s*[“\"][^”\"]{3,}[”\"]")
 
 
 def _attribution(sentence: str) -> str | None:
+    appositive = _ROLE_NAME_SAID.search(sentence)
+    if appositive:
+        return f"{appositive.group('role').strip()}, {appositive.group('who').strip()}"
     for pattern in (_ACCORDING, _VERB_SUBJECT, _SUBJECT_VERB):
         for m in pattern.finditer(sentence):
             who = _clean(m.group("who"))
             if who and _looks_like_a_source(who):
                 role = _ROLE_AFTER.match(sentence, m.end("who"))
-                return f"{who}, {role.group('role').strip()}" if role else who
+                if role:
+                    return f"{who}, {role.group('role').strip()}"
+                return who
     return None
 
 
@@ -65,6 +70,13 @@ def _attribution(sentence: str) -> str | None:
 _ROLE_AFTER = re.compile(r",\s*(?P<role>(?:a|an|the)\s+[^,.;:“”\"]{0,60}?\b(?:spokes(?:man|woman|person)|official|"
                          r"minister|head|director|chief|representative|officer|coordinator|commissioner|"
                          r"envoy|adviser|advisor|governor|mayor|researcher|analyst)\b[^,.;:“”\"]{0,40})", re.I)
+
+
+# "…, the Palestinian ambassador in Cairo, Diab al-Louh, said": a role, then the speaker's name.
+_ROLE_NAME_SAID = re.compile(r"(?:^|,)\s*(?P<role>(?i:(?:the|a|an)\s+[^,.;:“”\"]{0,60}?\b(?:spokes(?:man|woman|person)|"
+                             r"official|minister|ambassador|head|director|chief|representative|officer|coordinator|"
+                             r"commissioner|envoy|governor|mayor)\b[^,.;:“”\"]{0,40})),\s*(?P<who>[A-Z][^,.;:“”\"]"
+                             r"{2,50}?),\s*(?:said|says|told|added|stated)\b")
 
 
 _NOT_IN_SOURCE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|being|million|thousands?|hundreds?|dozens|"
@@ -117,10 +129,20 @@ def source_type(who: str | None) -> str:
     low = f" {who.lower()} "
     for kind in ("un_agency", "ngo", "media", "government"):
         if any(re.search(rf"(?<![\w]){re.escape(word)}", low) for word in _types()[kind]):
-            return kind
+            return "government" if kind == "un_agency" and _state_owned(who) else kind
     if _is_country(who):
         return "government"
     return "other"
+
+
+_UN_NAME = re.compile(r"\b(?:unhcr|iom|ocha|unicef|wfp|unrwa|united nations|u\.n\.|un)\b", re.I)
+
+
+def _state_owned(who: str) -> bool:
+    """ "Sudan's refugee agency", "the government's migration agency": a state body, not the UN's."""
+    owner = re.match(r"(?:the\s+)?(.+?)['’]s\s", who)
+    return bool(owner) and not _UN_NAME.search(who) and (
+        owner.group(1).lower() == "government" or _is_country(owner.group(1)))
 
 
 def _is_country(who: str) -> bool:
