@@ -188,3 +188,18 @@ def test_cli_show_unknown_id(corpus):
 def test_cli_failures(corpus):
     result = runner.invoke(app, ["failures", "--db", corpus, "-f", "json"])
     assert [(f["source"], f["reason"]) for f in json.loads(result.stdout)] == [("c.bin", "binary")]
+
+
+def test_cli_dedupe_full_reclusters_after_a_threshold_change(tmp_path):
+    url = f"sqlite:///{tmp_path / 'dedupe.sqlite'}"
+    words = [f"w{i}" for i in range(200)]
+    edited = [f"x{i}" if i % 20 == 0 else w for i, w in enumerate(words)]  # ~77 % of 5-grams kept
+    with open_store(url) as store:
+        for name, text in (("a.txt", words), ("b.txt", edited)):
+            store.save(ArticleResult(Article(text=" ".join(text), source=name)))
+    env = {"CROSSINGS_CONFIG": "/nonexistent.toml"}
+    assert "1 distinct stories in 2 articles" in runner.invoke(app, ["dedupe", "--db", url], env=env).stdout
+    strict = env | {"CROSSINGS_DEDUPE_THRESHOLD": "0.95"}
+    assert "1 distinct stories" in runner.invoke(app, ["dedupe", "--db", url], env=strict).stdout  # nothing new
+    result = runner.invoke(app, ["dedupe", "--full", "--db", url], env=strict)
+    assert result.exit_code == 0 and "2 distinct stories in 2 articles" in result.stdout

@@ -135,3 +135,74 @@ def test_dedupe_keeps_random_texts_apart(store):
 ])
 def test_dedupe_credits_wire(text, wire):
     assert dedupe.credits_wire(text) is wire
+
+
+def passage(rng: random.Random, words: int = 60) -> str:
+    return " ".join(f"t{rng.randrange(100_000)}" for _ in range(words))
+
+
+def test_dedupe_a_new_article_joins_the_stored_cluster_and_a_wire_copy_becomes_its_original(store):
+    first = add(store, STORY, published="2022-09-26")
+    add(store, UNRELATED[0])
+    dedupe.cluster(store, Settings())
+    wire = add(store, STORY.replace("officials in Astana", "officials in Astana (AFP)"), published="2022-09-28")
+    assert dedupe.cluster(store, Settings()) == 2
+    assert {i: v for i, v in clusters(store).items() if i in (first, wire)} == {first: (first, False),
+                                                                                 wire: (first, True)}
+
+
+def test_dedupe_a_new_article_that_bridges_two_stored_clusters_merges_them(store):
+    rng = random.Random(3)
+    parts = [passage(rng) for _ in range(5)]
+    left = add(store, " ".join(parts[0:3]), published="2022-09-27")
+    right = add(store, " ".join(parts[2:5]), published="2022-09-25")
+    assert dedupe.cluster(store, Settings()) == 2  # a third of each other: apart
+    bridge = add(store, " ".join(parts[1:4]), published="2022-09-28")
+    assert dedupe.cluster(store, Settings()) == 1
+    assert clusters(store) == {left: (left, False), right: (left, True), bridge: (left, False)}
+
+
+def test_dedupe_run_by_run_matches_clustering_everything_at_once(store):
+    rng = random.Random(11)
+    segments = [passage(rng, 30) for _ in range(16)]  # stories share segments: many near misses
+    stories = [" ".join(rng.sample(segments, 4)) for _ in range(30)]
+    for run in range(5):
+        for story in rng.sample(stories, 15):
+            words = story.split()
+            start = rng.randrange(0, 30)
+            add(store, " ".join(words[start:start + rng.randrange(60, 90)]) + f" copy{run}{rng.random()}")
+        dedupe.cluster(store, Settings())
+    by_run = clusters(store)
+    assert len(by_run) == 75 and 1 < len({c for c, _ in by_run.values()}) < 75
+    assert dedupe.cluster(store, Settings(), full=True) == len({c for c, _ in by_run.values()})
+    assert clusters(store) == by_run
+
+
+def test_dedupe_bands_every_clustered_article_and_a_run_with_nothing_new_changes_nothing(store):
+    ids = [add(store, text) for text in [STORY, *UNRELATED]]
+    count = dedupe.cluster(store, Settings())
+    with store.engine.connect() as conn:
+        banded = conn.exec_driver_sql("SELECT article_id, COUNT(*) FROM minhash_bands GROUP BY article_id").all()
+    assert dict(banded) == dict.fromkeys(ids, dedupe.BANDS)
+    before = clusters(store)
+    assert dedupe.cluster(store, Settings()) == count
+    assert clusters(store) == before
+
+
+def test_dedupe_migration_bands_the_articles_clustered_before_it(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    with open_store(url) as old:
+        first = add(old, STORY)
+        dedupe.cluster(old, Settings())
+        unclustered = add(old, UNRELATED[0])
+        with old.engine.begin() as conn:  # as a database from before migration 0005 was
+            conn.exec_driver_sql("DROP TABLE minhash_bands")
+            conn.exec_driver_sql("DELETE FROM schema_migrations WHERE name = '0005_minhash_bands'")
+    with open_store(url) as migrated:
+        with migrated.engine.connect() as conn:
+            banded = dict(conn.exec_driver_sql(
+                "SELECT article_id, COUNT(*) FROM minhash_bands GROUP BY article_id").all())
+        assert banded == {first: dedupe.BANDS}
+        copy = add(migrated, edited(STORY, {"Tuesday": "Wednesday"}))
+        assert dedupe.cluster(migrated, Settings()) == 2
+        assert clusters(migrated)[copy][0] == first and clusters(migrated)[unclustered][0] == unclustered

@@ -1,17 +1,19 @@
 """Stage 5: group syndicated copies of one story (MinHash LSH) and pick each group's original.
 
 Exact copies never reach this point (the store refuses a second article with the same content hash).
-Each article's signature is computed once and kept in the store; clustering reruns over them all.
+Each article's signature is computed once and kept in the store, with its LSH band keys once it is
+clustered; a run compares only the articles it added, against each other and against the stored
+articles that share a band with them, so its cost follows what it adds, not the size of the corpus.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -19,6 +21,10 @@ SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are uint32
 # LSH finds candidate pairs down to this share of the threshold in Jaccard terms, so that a copy cut
 # to a third of the original (high overlap, low Jaccard) is still looked at; candidates are then checked.
 CANDIDATE_FACTOR = 0.4
+# The band layout datasketch's MinHashLSH picks for Jaccard 0.2 (the default threshold 0.5 × the factor
+# above) at 128 permutations: 28 bands of 2 values. Bands are stored (minhash_bands), so changing this
+# needs a migration that re-bands; the dedupe_threshold setting only decides which candidates are copies.
+BANDS, ROWS = 28, 2
 
 # News agencies whose credit marks a copy as the wire original. The one list of them.
 WIRES = ("AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "dpa", "EFE", "ANSA",
@@ -35,17 +41,29 @@ class Signed(NamedTuple):
     size: int  # distinct shingles
 
 
-def cluster(store: Any, settings: Any) -> int:
-    """Sign new articles, re-cluster the corpus, store the changes; return the number of clusters
-    (distinct stories, single articles included)."""
+def cluster(store: Any, settings: Any, full: bool = False) -> int:
+    """Sign new articles; cluster the ones not clustered yet, among themselves and against the stored
+    band index (so a run costs what it adds, not the corpus size); store the changes. `full` clusters
+    the whole corpus again (after changing the threshold). Returns the number of clusters (distinct
+    stories, single articles included)."""
     sign_new(store)
-    stored = {row["article_id"]: row for row in store.minhashes()}
-    signed = (Signed(i, _lean(row["hashvalues"]), row["shingles"]) for i, row in stored.items())
-    groups = group(signed, settings.dedupe_threshold)
-    assignments = assign(groups, stored)
-    store.set_clusters({i: v for i, v in assignments.items()
-                        if (stored[i]["cluster_id"], stored[i]["is_original"]) != v})
-    return len(groups)
+    fresh = {row["article_id"]: row for row in store.minhashes(unclustered=not full)}
+    if not fresh:
+        return store.count_clusters()
+    keys = {i: band_keys(row["hashvalues"]) for i, row in fresh.items()}
+    known = [] if full else store.band_matches(k for found in keys.values() for k in found)
+    signed = [Signed(i, _lean(row["hashvalues"]), row["shingles"]) for i, row in fresh.items()]
+    components = link(signed, keys, known, settings.dedupe_threshold)
+    joined = {row["article_id"]: row for row in store.cluster_members(set().union(*(c for _, c in components)))}
+    members: dict[int, list[int]] = {}
+    for i, row in joined.items():
+        members.setdefault(row["cluster_id"], []).append(i)
+    groups = [sorted(ids + [m for c in clusters for m in members[c]]) for ids, clusters in components]
+    info = fresh | joined
+    changed = {i: v for i, v in assign(groups, info).items() if (info[i]["cluster_id"], info[i]["is_original"]) != v}
+    bands = [row for i in fresh if fresh[i]["cluster_id"] is None for row in band_rows(i, keys[i])]
+    store.set_clusters(changed, bands)
+    return store.count_clusters()
 
 
 def sign_new(store: Any) -> int:
@@ -83,20 +101,41 @@ def similarity(a: Signed, b: Signed) -> float:
     return min(1.0, shared / max(1, min(a.size, b.size)))
 
 
-def group(signed: Iterable[Signed], threshold: float) -> list[list[int]]:
-    """Union-find over LSH candidate pairs whose similarity reaches the threshold; sorted groups of ids."""
-    lsh = MinHashLSH(threshold=threshold * CANDIDATE_FACTOR, num_perm=NUM_PERM)
-    by_id = {s.id: s for s in signed}
-    parent = {i: i for i in by_id}
-    for item in by_id.values():
-        for other in lsh.query(item.minhash):
-            if similarity(item, by_id[other]) >= threshold:
-                parent[_root(parent, item.id)] = _root(parent, other)
-        lsh.insert(item.id, item.minhash)
-    groups: dict[int, list[int]] = {}
-    for i in by_id:
-        groups.setdefault(_root(parent, i), []).append(i)
-    return sorted(sorted(members) for members in groups.values())
+def link(fresh: list[Signed], keys: dict[int, list[int]], known: list[dict[str, Any]],
+         threshold: float) -> list[tuple[list[int], set[int]]]:
+    """Union-find over the pairs that share a band and reach the threshold: each new article against
+    the stored ones (`known`: band index rows of clustered articles) and the new ones before it. One
+    (new article ids, stored clusters they join) per group of new articles."""
+    index: dict[tuple[int, int], list[Signed]] = {}
+    stored: dict[int, Signed] = {}
+    cluster_of: dict[int, int] = {}
+    for row in known:
+        i = row["article_id"]
+        if i not in stored:
+            stored[i], cluster_of[i] = Signed(i, _lean(row["hashvalues"]), row["shingles"]), row["cluster_id"]
+        index.setdefault((row["band"], row["key"]), []).append(stored[i])
+    parent: dict[int, int] = {}
+    for item in fresh:
+        parent.setdefault(item.id, item.id)
+        compared = set()
+        for band in enumerate(keys[item.id]):
+            bucket = index.setdefault(band, [])
+            for other in bucket:
+                if other.id not in compared:
+                    compared.add(other.id)
+                    if similarity(item, other) >= threshold:
+                        node = cluster_of.get(other.id, other.id)  # a stored article stands for its cluster
+                        parent[_root(parent, item.id)] = _root(parent, parent.setdefault(node, node))
+            bucket.append(item)
+    clusters = set(cluster_of.values())
+    found: dict[int, tuple[list[int], set[int]]] = {}
+    for node in parent:
+        ids, joined = found.setdefault(_root(parent, node), ([], set()))
+        if node in clusters:
+            joined.add(node)
+        else:
+            ids.append(node)
+    return list(found.values())
 
 
 def assign(groups: list[list[int]], info: dict[int, dict[str, Any]]) -> dict[int, tuple[int, bool]]:
@@ -127,6 +166,18 @@ def _root(parent: dict[int, int], i: int) -> int:
         parent[i] = parent[parent[i]]
         i = parent[i]
     return i
+
+
+def band_keys(hashvalues: bytes) -> list[int]:
+    """One signed 64-bit key per band of a signature: equal bands, equal keys."""
+    values = np.frombuffer(hashvalues, dtype=np.uint32)
+    return [int.from_bytes(hashlib.blake2b(values[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8).digest(),
+                           "big", signed=True) for b in range(BANDS)]
+
+
+def band_rows(article_id: int, keys: list[int]) -> list[dict[str, int]]:
+    """The minhash_bands rows of one article."""
+    return [{"article_id": article_id, "band": b, "key": k} for b, k in enumerate(keys)]
 
 
 def _lean(hashvalues: bytes) -> LeanMinHash:

@@ -1,4 +1,4 @@
-"""`crossings ingest | figures | articles | show | failures`: fill the corpus and query it.
+"""`crossings ingest | figures | articles | show | dedupe | failures`: fill the corpus and query it.
 
 Thin: options are parsed here, the work is pipeline.run and the Store's queries, output is Rich.
 """
@@ -177,6 +177,19 @@ def highlighted(row: dict[str, Any]) -> Text:
         if fig["span"]:
             text.stylize("bold yellow", start + fig["span"][0], start + fig["span"][1])
     return text
+
+
+@app.command("dedupe")
+def dedupe_command(full: bool = typer.Option(False, "--full", help="Cluster the whole corpus again, not "
+                                             "only the articles added since the last run (after changing "
+                                             "CROSSINGS_DEDUPE_THRESHOLD)."),
+                   db: str = DbOption) -> None:
+    """Group syndicated copies (ingest and batch do this after each run); print the number of stories."""
+    from crossings import dedupe
+
+    opts = settings(db=db)
+    with open_store(db) as store:
+        console.print(f"{dedupe.cluster(store, opts, full=full)} distinct stories in {store.count_articles()} articles")
 
 
 @app.command()

@@ -94,6 +94,17 @@ minhashes = sa.Table(
     sa.Column("wire", sa.Boolean, nullable=False),  # the text credits a news agency
 )
 
+# The LSH index of clustered articles, one row per band of each signature (dedupe.band_keys): a new
+# article is compared with the stored ones that share a band key, not with the whole corpus.
+minhash_bands = sa.Table(
+    "minhash_bands", metadata,
+    sa.Column("key", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("band", sa.SmallInteger, primary_key=True, autoincrement=False),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+              autoincrement=False),
+    sqlite_with_rowid=False,  # one B-tree ordered by key: the lookup, and no second index to write
+)
+
 schema_migrations = sa.Table(
     "schema_migrations", metadata,
     sa.Column("name", sa.String(100), primary_key=True),

@@ -6,7 +6,7 @@ article with its figures is one transaction, so a run killed halfway resumes wit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -19,7 +19,7 @@ from crossings.store import FigureQuery, SaveOutcome, queries, rows
 from crossings.store.engine import make_engine, redact
 from crossings.store.migrations import migrate
 from crossings.store.reviews import ReviewStore, fresh_figures
-from crossings.store.schema import articles, failures, figures, minhashes, runs
+from crossings.store.schema import articles, failures, figures, minhash_bands, minhashes, runs
 
 
 class Store(ReviewStore):
@@ -114,15 +114,19 @@ class Store(ReviewStore):
         with self._write() as conn:
             conn.execute(runs.insert().values(started_at=started_at, finished_at=rows.now(), summary=summary))
 
-    def set_clusters(self, assignments: dict[int, tuple[int, bool]]) -> None:
-        """article_id -> (cluster_id, is_original), all in one transaction."""
-        if not assignments:
+    def set_clusters(self, assignments: dict[int, tuple[int, bool]], bands: list[dict[str, int]] = ()) -> None:
+        """article_id -> (cluster_id, is_original), and the LSH bands of the newly clustered articles
+        (article_id, band, key), all in one transaction: an article has bands once it has a cluster."""
+        if not assignments and not bands:
             return
         stmt = (articles.update().where(articles.c.id == sa.bindparam("b_id"))
                 .values(cluster_id=sa.bindparam("b_cluster"), is_original=sa.bindparam("b_original")))
         params = [{"b_id": a, "b_cluster": c, "b_original": o} for a, (c, o) in assignments.items()]
         with self._write() as conn:
-            conn.execute(stmt, params)
+            if bands:
+                conn.execute(minhash_bands.insert(), list(bands))
+            if params:
+                conn.execute(stmt, params)
 
     # -- reads ----------------------------------------------------------------------------------
 
@@ -194,12 +198,42 @@ class Store(ReviewStore):
             with self._write() as conn:
                 _insert_minhashes(conn, signatures)
 
-    def minhashes(self) -> list[dict[str, Any]]:
-        """Every signature with what choosing an original needs: published date and wire credit."""
+    def minhashes(self, unclustered: bool = False) -> list[dict[str, Any]]:
+        """Every signature (or those of articles not clustered yet) with what choosing an original needs:
+        published date and wire credit."""
         stmt = (sa.select(minhashes, articles.c.published, articles.c.cluster_id, articles.c.is_original)
                 .join_from(minhashes, articles).order_by(minhashes.c.article_id))
+        if unclustered:
+            stmt = stmt.where(articles.c.cluster_id.is_(None))
         with self._read() as conn:
             return [dict(r._mapping) for r in conn.execute(stmt)]
+
+    def band_matches(self, keys: Iterable[int], chunk: int = 900) -> list[dict[str, Any]]:
+        """Clustered articles with any of these band keys: article_id, band, key, their signature and
+        cluster. The caller checks that the band numbers agree too."""
+        keys = sorted(set(keys))
+        stmt = (sa.select(minhash_bands, minhashes.c.hashvalues, minhashes.c.shingles, articles.c.cluster_id)
+                .join_from(minhash_bands, minhashes, minhash_bands.c.article_id == minhashes.c.article_id)
+                .join(articles, articles.c.id == minhash_bands.c.article_id))
+        with self._read() as conn:
+            return [dict(r._mapping) for i in range(0, len(keys), chunk)
+                    for r in conn.execute(stmt.where(minhash_bands.c.key.in_(keys[i:i + chunk])))]
+
+    def cluster_members(self, cluster_ids: Iterable[int], chunk: int = 900) -> list[dict[str, Any]]:
+        """id, cluster_id, is_original, published and wire of every article in these clusters."""
+        ids = sorted(set(cluster_ids))
+        stmt = (sa.select(articles.c.id.label("article_id"), articles.c.cluster_id, articles.c.is_original,
+                          articles.c.published, minhashes.c.wire)
+                .join_from(articles, minhashes, isouter=True))
+        with self._read() as conn:
+            return [dict(r._mapping) for i in range(0, len(ids), chunk)
+                    for r in conn.execute(stmt.where(articles.c.cluster_id.in_(ids[i:i + chunk])))]
+
+    def count_clusters(self) -> int:
+        """Distinct stories: clusters, an article not clustered yet counting as its own."""
+        story = sa.func.coalesce(articles.c.cluster_id, articles.c.id)
+        with self._read() as conn:
+            return conn.execute(sa.select(sa.func.count(sa.distinct(story)))).scalar_one()
 
     # -- transactions ---------------------------------------------------------------------------
 

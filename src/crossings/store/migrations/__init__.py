@@ -12,7 +12,7 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from crossings.store.migrations import m0001_tables, m0002_fulltext, m0003_minhashes, m0004_reviews
+from crossings.store.migrations import m0001_tables, m0002_fulltext, m0003_minhashes, m0004_reviews, m0005_minhash_bands
 from crossings.store.schema import schema_migrations
 
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
@@ -20,6 +20,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0002_fulltext", m0002_fulltext.apply),
     ("0003_minhashes", m0003_minhashes.apply),
     ("0004_reviews", m0004_reviews.apply),
+    ("0005_minhash_bands", m0005_minhash_bands.apply),
 ]
 
 _PG_LOCK_KEY = 7_360_424_911  # any constant: serialises concurrent migrators on one PostgreSQL database
