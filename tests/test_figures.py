@@ -404,3 +404,55 @@ def test_figures_fled_abroad_the_country_in_own_words_and_repeated_convoys():
                      "2023-11-02")
     assert (convoys["kind"], convoys["rate_per"], convoys["origin"], convoys["destination"]) == (
         "rate", "week", "TZ", "BI")
+
+
+def test_figures_bracketed_lists_give_each_country_its_figure_and_the_list_its_kind():
+    found = run("More than 1.8 million people have fled Sudan to neighbouring countries, including Chad (over "
+                "590,000), South Sudan (about 620,000) and Egypt (500,000), according to UNHCR.", "2024-04-12")
+    assert [(f["low"], f["origin"], f["destination"], f["kind"]) for f in found] == [
+        (1800000, "SD", None, "total"), (590000, "SD", "TD", "total"), (620000, "SD", "SS", "total"),
+        (500000, "SD", "EG", "total")]
+    found = run("Nearly 6 million refugees from Ukraine are recorded across Europe, with the largest numbers in "
+                "Germany (1.1 million) and Poland (956,000), UNHCR said.", "2024-02-23")
+    assert [(f["origin"], f["destination"], f["kind"]) for f in found] == [
+        ("UA", None, "stock"), ("UA", "DE", "stock"), ("UA", "PL", "stock")]
+
+
+def test_figures_a_describing_word_between_number_and_noun():
+    (kyrgyz,) = run("In Kyrgyzstan, the migration service reported that 3,200 labour migrants returned from Russia "
+                    "in April.", "2024-05-20")
+    assert (kyrgyz["low"], kyrgyz["origin"], kyrgyz["destination"]) == (3200, "RU", "KG")
+    (haitians,) = run("The Dominican Republic deported more than 250,000 Haitians last year.", "2024-01-10")
+    assert haitians["low"] == 250000
+    assert run("Roughly 2,000 Russian peacekeepers have left Azerbaijan, the defence ministry said.") == []
+    assert run("More than 1,000 military vehicles crossed into Syria overnight.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kufra, a desert town of some 60,000 people near Libya's borders with Sudan, has become a first stop for refugees.",
+    "Each adult had paid a boatman 50,000 Sri Lankan rupees for the crossing, officials said.",
+    "Many entered at night across the river, paying brokers up to Tk 50,000 per person, officials said.",
+    "The exodus was driven by violence that pushed the homicide rate to 45 per 100,000 inhabitants.",
+    "Smugglers were packing an average of 53 people into each dinghy crossing the Channel, he said.",
+    "Inside Lebanon, more than 1 million people have been displaced.",
+    "Inside Tigray, an estimated 100,000 refugees and others have been displaced from their homes.",
+    "Officials expect to relocate about 5,700 asylum seekers to Rwanda in the first wave.",
+    "Some holding centres are able to house up to 5,000 migrants before they are taken to the border.",
+    "The Kazbegi crossing point can process about 1,000 cars a day, the ministry said.",
+    "The president has vowed to expel up to 10,000 undocumented migrants a week.",
+    "Hundreds of residents protested on Saturday, demanding that the refugees be moved off the island.",
+])
+def test_figures_sizes_money_ratios_loads_internal_and_plans_are_not_figures(text):
+    assert run(text, "2024-01-15") == [], text
+
+
+def test_figures_hosts_passes_and_comparisons():
+    (peru,) = run("Peru is now home to more than 400,000 Venezuelans, according to government figures, second only "
+                  "to Colombia.", "2018-08-25")
+    assert (peru["origin"], peru["destination"], peru["kind"], peru["qualifier"]) == ("VE", "PE", "stock", "more_than")
+    (lebanon,) = run("The number of Syrian refugees in Lebanon has passed 1 million, the UN refugee agency said.",
+                     "2014-04-03")
+    assert (lebanon["kind"], lebanon["qualifier"], lebanon["destination"]) == ("stock", "more_than", "LB")
+    (slovak,) = run("At the Slovak crossing, where hauliers have threatened to join the protest, some 800 trucks were "
+                    "waiting to enter Ukraine, he said.", "2023-11-27")
+    assert (slovak["unit"], slovak["kind"]) == ("vehicles", "stock")

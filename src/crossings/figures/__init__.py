@@ -75,22 +75,35 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
     # An aid group's name is no state speaking: the Norwegian Refugee Council works in Kenya.
     kinds_speaking = ("country", "city") if sources.source_type(who) == "ngo" else ("country", "adjective", "city")
     speakers = list({m.code: m for m in ms if who and m.kind in kinds_speaking and m.text in who}.values())
+    # "…across Europe, with the largest numbers in Germany (1.1 million)": Germany is an item's place, not the whole's
+    unlisted = [m for m in ms if not _BRACKETED_NUMBER.match(sent.text, m.end)]
     out = []
+    head: tuple[str, str | None, places.Roles, dates.Period] | None = None  # the figure a list breaks down
     for j, cand in enumerate(found):
         q = cand.quantity
         next_start = found[j + 1].quantity.start if j + 1 < len(found) else len(sent.text)
         prev_end = found[j - 1].quantity.end if j else 0
+        listed = _listed_place(sent.text, ms, q.start)
+        if listed and (head or carry.origin):
+            # "…have fled to neighbouring countries, including Chad (over 590,000) and Egypt (500,000)":
+            # each item shares the list's predicate; its place in brackets is where the people are.
+            kind, rate_per, where, when = head or (
+                *kinds.classify(sent.text, cand, next_start), places.Roles(carry.origin, ()),
+                _period(sent, found, j, ctx, "total"))
+            if where.origin is None or where.origin.code != listed.code:
+                out.append(_figure(sent, cand, kind, rate_per, where.origin, listed, when, who))
+                continue
         kind, rate_per = kinds.classify(sent.text, cand, next_start)
         if cand.like is not None and kind == "total":  # "up from 4,824 a week earlier": the same kind
             kind, rate_per = kinds.classify(sent.text, cand.like, q.start)
         shared_end = next_start  # "2,300 cars and 40 buses crossing from Ukraine": one predicate for both
         if j + 1 < len(found) and _COORDINATED.match(sent.text, q.end, next_start):
             shared_end = found[j + 2].quantity.start if j + 2 < len(found) else len(sent.text)
-        where = places.roles(sent.text, ms, (prev_end, q.start, shared_end), cand.noun, speakers, carry)
-        tail = sent.text[q.end:_own_end(sent.text, found, j)]
-        when = dates.period(sent.text, kind, ctx, _scope(sent.text, found, j), tail)
+        where = places.roles(sent.text, unlisted, (prev_end, q.start, shared_end), cand.noun, speakers, carry)
+        when = _period(sent, found, j, ctx, kind)
         for dest in where.destinations or (None,):
             out.append(_figure(sent, cand, kind, rate_per, where.origin, dest, when, who))
+        head = head or (kind, rate_per, where, when)
         if _reverses(where, carry):
             continue  # a flow back ("42,000 left Georgia") does not turn the article's corridor around
         if where.origin:
@@ -98,6 +111,22 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         if where.destinations:
             carry.destination = where.destinations[-1]
     return out
+
+
+def _period(sent: Sentence, found: list[mentions.Candidate], j: int, ctx: dates.DateContext, kind: str) -> dates.Period:
+    tail = sent.text[found[j].quantity.end:_own_end(sent.text, found, j)]
+    return dates.period(sent.text, kind, ctx, _scope(sent.text, found, j), tail)
+
+
+_BRACKETED_NUMBER = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}\d")
+
+
+def _listed_place(text: str, ms: list[Mention], start: int) -> Mention | None:
+    """The country or city a bracketed number follows: "Poland (956,000)"."""
+    for m in ms:
+        if m.kind in ("country", "city") and re.fullmatch(r"\s*\(\s*", text[m.end:start]):
+            return m
+    return None
 
 
 _RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|bring|taking|takes|pushing|pushes)\s+(?:the|its|their)\s+"
@@ -146,8 +175,11 @@ def _scope(text: str, found: list[mentions.Candidate], j: int) -> str | None:
 def _figure(sent: Sentence, cand: mentions.Candidate, kind: str, rate_per: str | None, origin: Mention | None,
             dest: Mention | None, when: dates.Period, who: str | None) -> Figure:
     q = cand.quantity
+    qualifier = q.qualifier
+    if qualifier == "exact" and _PASSED.search(sent.text, 0, q.start):
+        qualifier = "more_than"  # "the number … has passed 1 million"
     return Figure(
-        unit=cand.unit, kind=kind, low=q.low, high=q.high, qualifier=q.qualifier,
+        unit=cand.unit, kind=kind, low=q.low, high=q.high, qualifier=qualifier,
         evidence=Evidence(sent.text, sent.start, sent.end),
         origin=origin.code if origin else None, destination=dest.code if dest else None,
         rate_per=rate_per,
@@ -157,6 +189,9 @@ def _figure(sent: Sentence, cand: mentions.Candidate, kind: str, rate_per: str |
         origin_place=_place(origin), destination_place=_place(dest),
         confidence=_confidence(origin, dest, who, cand), span=(q.start, q.end),
     )
+
+
+_PASSED = re.compile(r"\b(?:passed|topped|exceeded|surpassed|crossed the)\s*$", re.I)
 
 
 def _place(m: Mention | None) -> Place | None:

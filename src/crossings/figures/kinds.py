@@ -32,6 +32,11 @@ _LEADING_AVERAGE = re.compile(r"\b(daily|weekly|monthly)\s+(?:average|number|tot
                               r"[^.;,]{0,80}?\b(?:at|to|of|was|is|reached|hit)\s*$", re.I)
 
 
+# "The number of Syrian refugees in Lebanon has passed 1 million": people of one place living in another
+_HOSTED_IN = re.compile(r"\b(?:[Rr]efugees|[Aa]sylum[- ]seekers) (?:living |staying |sheltering )?in "
+                        r"(?:neighbouring )?[A-Z]")
+
+
 def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str | None]:
     """(kind, rate_per) of one candidate in its sentence."""
     q = cand.quantity
@@ -44,7 +49,8 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     lead = _LEADING_RATE.search(before[-50:]) or _LEADING_AVERAGE.search(before[-120:])
     if lead:
         return "rate", {"daily": "day", "weekly": "week", "monthly": "month"}[lead.group(1).lower()]
-    if _stock_pattern().search(_near(before, after)):
+    near = _near(before, after)
+    if _stock_pattern().search(near) or _HOSTED_IN.search(near):
         return "stock", None
     return "total", None
 

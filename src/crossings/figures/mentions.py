@@ -45,13 +45,13 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
 _DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)  # "5 August"
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\s*(?:and|to|-|–)\s*$",
                           re.I)  # "August 5", "between September 21 and 27'
-_MONEY_BEFORE = re.compile(r"(?:[$€£¥₽]|US\$|USD|EUR)\s*$")
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥₽₹৳]|US\$|USD|EUR|\bTk\.?|\bRs\.?|\bper)\s*$")  # "per 100,000": a ratio
 _FILLER = {"newly", "recently", "arrived", "displaced", "more", "other", "new", "additional", "further", "extra", "of", "the", "them", "those", "these",
            "ethnic", "young", "mostly", "mainly", "predominantly", "registered", "recorded", "reported",
            "estimated", "documented", "undocumented", "irregular", "illegal", "fleeing", "desperate",
            "such", "total", "another", "fellow", "its", "their", "our", "foreign", "local", "or", "so", "people's", "unaccompanied",
            "separated", "vulnerable", "stranded", "exhausted"}
-_SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|the) (?:city|country|town|nation|region|village|district|crowd) "
+_SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|the) (?:[\w-]+ ){0,2}(?:city|country|town|nation|region|village|district|crowd) "
                       r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|\bbuilt for|\bdesigned for|"
                       r"\bcapacity of|\bmeant for|\bintended for)(?:\s+(?:about|some|around|roughly|nearly|almost|over|"
                       r"more than|just over|an estimated|approximately))?\s*$", re.I)
@@ -138,14 +138,20 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     nationality = _nationality(after)
     if nationality:
         after, words = nationality[1], re.findall(r"[\w’'-]+|%", nationality[1])[:6]
+    free = 0  # words we do not know that may describe the noun: "labour migrants", "wounded Palestinians"
     for n, word in enumerate(words):
         phrase = " ".join(words[n:n + 3]).lower()
         if _phrases("not_units")[0].match(phrase):
+            if free:
+                break  # "250,000 Haitians last year": the words after the noun, not a modifier of it
             return None, None
         hit = _phrases("units")[0].match(phrase)
         if hit:
             return _phrases("units")[1][hit.group(0).lower()], hit.group(0)
-        if word.lower() not in _FILLER:
+        if word.lower() in _FILLER:
+            continue
+        free += 1
+        if free > 2 or not _MODIFIER.match(word) or word.lower() in _NOT_MODIFIER:
             break
     if nationality:
         return "people", nationality[0]  # "8,000 Congolese have crossed"
@@ -160,6 +166,11 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     return None, None
 
 
+# A word that may stand between a number and its noun: lower-case, not a verb form or function word.
+_MODIFIER = re.compile(r"^[a-z][a-z-]{2,}$")
+_NOT_MODIFIER = {"and", "are", "were", "was", "have", "has", "had", "who", "which", "that", "the", "from", "into",
+                 "per", "each", "every", "with", "for", "than", "military", "army", "armed", "armoured", "armored",
+                 "police", "security", "border", "aid", "tonnes", "more", "less", "fewer", "been", "being"}
 _UPROOTED = re.compile(r"(?:refugee|migrant|asylum|displaced|evacuee|returnee|deportee|exile)", re.I)
 _COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|total|tally|count|average) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|"
                        r"entries|departures|returns|deportations|expulsions)\b))(?P<what>[^,;]{0,60}?)\s+"
@@ -198,26 +209,35 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
         return False  # single people and families are stories, not figures
     if q.low < 120 and noun is None and _AGE_BOUND.search(sentence[:q.num_start]):
         return False  # "half of them are under 18": an age
-    sized = _SIZE_OF.search(before[-40:]) and not (noun and _UPROOTED.match(noun))  # "home to 1.5 million refugees"
+    # "home to 1.5 million refugees", "Peru is home to 400,000 Venezuelans" are figures; "a town of 60,000 people" is not
+    sized = _SIZE_OF.search(before[-40:]) and not (noun and (_UPROOTED.match(noun) or gazetteer.lookup(noun)))
     # "convoys carrying about 2,000 returnees leave every week" is a flow, not one boat's passengers
     carrying = _CARRYING.search(before[-40:]) and not _REPEATED.search(after)
     if sized or _AGE_OR_RATIO.search(before[-30:]) or carrying or _OUT_OF.search(before[-40:]):
         return False
-    if re.search(r"[/:]\s*$", before) or re.search(r"^\s*(?:times|x)\b", after):
+    if re.search(r"[/:]\s*$", before) or re.search(r"^\s*(?:times|x)\b", after) or _EACH_LOAD.match(after):
         return False
     if not moving:
         return False
     window = _clause(before, after)
     modal_may = re.search(r"\bmay\b", window)  # lower-case only: "in May" is a month
-    return not (has("negative", window) or has("projection", window) or modal_may or _INTERNAL.search(window))
+    internal = _INTERNAL.search(window) or (_INSIDE_LEAD.match(sentence) and re.search(r"\bdisplac", sentence))
+    return not (has("negative", window) or has("projection", window) or modal_may or internal)
 
 
-# Displacement inside one country crosses no border: "displaced 1.5 million people inside Sudan".
-_INTERNAL = re.compile(r"\binternally\b|\bdisplac\w*\b.*\b(?:inside|within)\b(?!\s+(?:hours|days|weeks))", re.I)
+# Displacement inside one country crosses no border: "displaced 1.5 million people inside Sudan", "Inside
+# Lebanon, more than 1 million people have been displaced", "displaced from their homes".
+_INTERNAL = re.compile(r"\binternally\b|\bdisplac\w*\b.*\b(?:inside|within)\b(?!\s+(?:hours|days|weeks))|"
+                       r"\bdisplaced from their homes\b", re.I)
+_INSIDE_LEAD = re.compile(r"^\W*(?:Inside|Within)\s+[A-Z]")
+# "packing an average of 53 people into each dinghy": a load, not a crossing
+_EACH_LOAD = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:into|in|on|aboard|per)\s+(?:each|every|a single|one)\s+"
+                        r"(?:boat|dinghy|vessel|bus|truck|lorry|van|car|flight|plane|raft)\b", re.I)
 
 
 def _clause(before: str, after: str) -> str:
     """Words near the number inside its clause: the context its verb and qualifiers live in."""
-    left = re.split(r"[;:]|,\s(?:while|but|and|which|who)\b|\bwhile\b|\bwhereas\b", before)[-1]
+    before = re.sub(r",\s(?:where|which|who)\b[^,]*,", ",", before)  # a relative clause that closes before it
+    left = re.split(r"[;:]|,\s(?:while|but|and|which|who|where)\b|\bwhile\b|\bwhereas\b", before)[-1]
     right = re.split(r"[;:]|,\s(?:while|but|and|which|who|as)\b|\band\b", after)[0]
     return " ".join(left.split()[-6:] + right.split()[:7])

@@ -168,6 +168,8 @@ def _by_cue(sentence: str, mentions: list[Mention], sides: bool = True) -> tuple
 def _is_destination(sentence: str, m: Mention, before: str) -> bool:
     if re.search(r"\bof them\b", before[-30:]):
         return False  # "with more than half of them going to Poland" names a share's destination
+    if re.search(r"\b(?:second only to|second to|behind|than)\s*$", before):
+        return False  # "Peru is home to 400,000 Venezuelans, second only to Colombia": a comparison
     if m.kind == "adjective":
         return bool(_BORDER_AFTER.match(sentence[m.end:]) or (_SHORES_AFTER.match(sentence[m.end:])
                                                               and _DEST_CUE.search(before)))
