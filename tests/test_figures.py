@@ -456,3 +456,27 @@ def test_figures_hosts_passes_and_comparisons():
     (slovak,) = run("At the Slovak crossing, where hauliers have threatened to join the protest, some 800 trucks were "
                     "waiting to enter Ukraine, he said.", "2023-11-27")
     assert (slovak["unit"], slovak["kind"]) == ("vehicles", "stock")
+
+
+def periods(text: str, published: str) -> list[tuple[str | None, str | None]]:
+    return [(f["period_start"], f["period_end"]) for f in run(text, published)]
+
+
+def test_figures_periods_since_a_dated_event_day_pairs_and_the_day_before():
+    assert periods("The Armenian government said on Saturday that 100,417 people had arrived from Nagorno-Karabakh "
+                   "since last Sunday.", "2023-09-30") == [("2023-09-24", "2023-09-30")]
+    assert periods("Turkey's interior minister said on Monday that 117,677 migrants had left Turkey since Ankara said "
+                   "on Friday it would no longer stop them.", "2020-03-02") == [("2020-02-28", "2020-03-02")]
+    assert periods("An average of 390 Eritreans a day have crossed into Ethiopia since the two countries reopened "
+                   "their border on Sept. 11, UNHCR said.", "2018-10-12") == [("2018-09-11", "2018-10-12")]
+    assert periods("More than 800,000 people fleeing the war in Ukraine have entered Moldova since February 24 last "
+                   "year, the border police said.", "2023-02-24") == [("2022-02-24", "2023-02-24")]
+    assert periods("About 1,200 people crossed from Goma into Rwanda on Sunday and Monday, the ministry said.",
+                   "2025-01-27") == [("2025-01-26", "2025-01-27")]
+    assert periods("Finland's Border Guard said 7,400 Russians crossed into Finland on Sunday, down from 8,572 a day "
+                   "earlier.", "2022-09-26") == [("2022-09-25", "2022-09-25"), ("2022-09-24", "2022-09-24")]
+    assert periods("As of 14 May, an estimated 54,200 people had crossed from Sudan into South Sudan since 15 April, "
+                   "according to IOM.", "2023-05-16") == [("2023-04-15", "2023-05-14")]
+    crete = ("The number of migrants reaching Crete from Libya more than doubled to 4,800 in the first six months of "
+             "2024, up from 2,150 in the same period a year earlier, the coast guard said.")
+    assert periods(crete, "2024-07-08") == [("2024-01-01", "2024-06-30"), ("2023-01-01", "2023-06-30")]

@@ -187,10 +187,16 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None,
     if kind == "total":
         if span:
             return span
+        since = _since(own, ref, ctx)
+        if since and day == since.start:
+            return since
         return Period(day, day) if day else Period(None, cut or report)
     since = _since(sentence, ref, ctx)
+    if since and day == since.start:
+        day = None  # "since the border reopened on Sept. 11": when the count began, not the day it held
     end = day or (span.end if span and not since else None) or cut or report
-    return Period(since.start if since and kind == "rate" else None, end)
+    start = since.start if since and kind == "rate" else None
+    return Period(start if start and start <= end else None, end)
 
 
 _END_OF = re.compile(rf"\b(?:as of|by|at)\s+the\s+end\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?|"
@@ -223,6 +229,12 @@ def _own_period(own: str, tail: str | None, ref: date, ctx: DateContext) -> tupl
     with 81 in the whole of 2020"), then its own day ("a peak of 17,000 on 1 November" after "Over the
     past week, about 9,500 a day"), then the period its part of the sentence states."""
     tail = _COMPARISON.split(tail, maxsplit=1)[0] if tail else tail  # "…, nearly double last year's figure"
+    if tail and _DAY_EARLIER.search(tail):  # "7,400 crossed on Sunday, down from 8,572 a day earlier"
+        return None, (_named_day(own, ref) or ref) - timedelta(days=1)
+    same = _SAME_PERIOD.search(tail) if tail else None
+    if same and (span := _span(own.replace(tail, ""), ref, ctx)):  # "… up from 2,150 in the same period a year earlier"
+        back = 1 if not same.group("y") else span.start.year - int(same.group("y")) if span.start else 0
+        return _years_back(span, back), None
     if tail and (span := _span(tail, ref, ctx)):
         return span, _named_day(tail, ref)
     if tail and (day := _named_day(tail, ref)):
@@ -232,6 +244,23 @@ def _own_period(own: str, tail: str | None, ref: date, ctx: DateContext) -> tupl
     if body_day:
         return _span(body, ref, ctx), body_day
     return _span(own, ref, ctx), _named_day(own, ref)
+
+
+# "down from 8,572 a day earlier" (not "53 a day before then": a rate, and when it held)
+_DAY_EARLIER = re.compile(r"\b(?:a|one) day earlier\b|\bthe (?:previous|preceding) day\b|\bthe day before\b", re.I)
+_SAME_PERIOD = re.compile(r"\b(?:the )?same (?:period|month|week|time|months)(?: (?:a year earlier|last year|the "
+                          r"previous year|a year ago)| (?:of|in) (?P<y>(?:19|20)\d\d))", re.I)
+
+
+def _years_back(span: Period, years: int) -> Period:
+    def back(day: date | None) -> date | None:
+        return add_months(day, -12 * years) if day else None
+    if span.start and span.end and years:
+        start, end = back(span.start), back(span.end)
+        if span.end.month == 12 or span.end.day == calendar.monthrange(span.end.year, span.end.month)[1]:
+            end = date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
+        return Period(start, end)
+    return span
 
 
 def _report_day(sentence: str, ref: date) -> date:
@@ -270,12 +299,24 @@ _ON_DATE = re.compile(rf"\bon\s+(?:\w+day,?\s+)?(?P<d>{_DAY_MONTH.pattern})", re
 
 def _span(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     """A period stated in the sentence, most specific first."""
-    for finder in (_between, _month_range, _part_of_year, _first_of, _since, _past, _relative_words, _in_month,
+    for finder in (_day_pair, _between, _month_range, _part_of_year, _first_of, _since, _past, _relative_words, _in_month,
                    _in_year):
         found = finder(sentence, ref, ctx)
         if found:
             return found
     return None
+
+
+_DAY_PAIR = re.compile(rf"\bon\s+(?P<a>{_WEEKDAY})\s+(?:and|to|through|-|–)\s+(?P<b>{_WEEKDAY})\b", re.I)
+
+
+def _day_pair(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    """ "on Monday and Tuesday": both days."""
+    m = _DAY_PAIR.search(sentence)
+    if not m:
+        return None
+    end = weekday_before(m.group("b"), ref)
+    return Period(end - timedelta(days=(end.weekday() - WEEKDAYS[m.group("a").lower()]) % 7), end)
 
 
 def _between(sentence: str, ref: date, ctx: DateContext) -> Period | None:
@@ -369,7 +410,7 @@ def _since(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     start = _since_start(m.group("what"), ref, ctx)
     if start is None or start > ref:
         return None
-    cut = _CUTOFF.search(sentence[m.end():])
+    cut = _CUTOFF.search(sentence[m.end():]) or _CUTOFF.search(sentence[:m.start()])  # "As of 14 May, … since"
     end = _cutoff_day(cut.group("what"), ref) if cut else ref
     return Period(start, end)
 
@@ -378,9 +419,13 @@ def _since_start(what: str, ref: date, ctx: DateContext) -> date | None:
     text = what.strip().lower()
     dm = _DAY_MONTH.search(what)
     if dm:
-        return day_month(dm, ref)
-    if re.match(rf"{_WEEKDAY}\b", text):
-        return weekday_before(text.split()[0], ref)
+        day = day_month(dm, ref)
+        if day and not dm.group("y") and re.match(r"\s*last year\b", what[dm.end():], re.I):
+            return add_months(day, -12)  # "since February 24 last year"
+        return day
+    weekday = re.match(rf"(?:(?:last|early|late|early on|late on)\s+)?({_WEEKDAY})\b", text)
+    if weekday:  # "since Monday", "since last Sunday", "since early Monday"
+        return weekday_before(weekday.group(1), ref)
     month = re.match(rf"(?:(early|mid|late)[- ]?)?({_MONTH})(?:\s+((?:19|20)\d\d))?\b", text)
     if month:
         year = int(month.group(3)) if month.group(3) else None
@@ -394,6 +439,9 @@ def _since_start(what: str, ref: date, ctx: DateContext) -> date | None:
     if year:
         return date(int(year.group(1)), 1, 1)
     day = event_day(text, ctx)
+    on_day = re.search(rf"\bon\s+({_WEEKDAY})\b", text)  # "since Ankara said on Friday it would …"
+    if day is None and on_day:
+        return weekday_before(on_day.group(1), ref)
     began = _BEGAN_IN.search(text) or _ENDS_IN_MONTH.search(text)  # "since the crackdown began in August 2017"
     if day is None and began:
         return month_span(MONTHS[began.group("m").rstrip(".")], ref, int(began.group("y")) if began.group("y")
