@@ -480,3 +480,21 @@ def test_figures_periods_since_a_dated_event_day_pairs_and_the_day_before():
     crete = ("The number of migrants reaching Crete from Libya more than doubled to 4,800 in the first six months of "
              "2024, up from 2,150 in the same period a year earlier, the coast guard said.")
     assert periods(crete, "2024-07-08") == [("2024-01-01", "2024-06-30"), ("2023-01-01", "2023-06-30")]
+
+
+@pytest.mark.parametrize(("text", "who", "kind"), [
+    ("More than 30,000 people have crossed from Lebanon into Syria, UN High Commissioner for Refugees Filippo Grandi "
+     "said on Thursday.", "UN High Commissioner for Refugees Filippo Grandi", "un_agency"),
+    ("The Taliban's ministry of refugees said 7,800 families had returned from Iran through Islam Qala.",
+     "The Taliban's ministry of refugees", "government"),
+    ("About 124,000 migrants crossed illegally from Mexico into the United States in January, according to U.S. "
+     "Customs and Border Protection data released on Tuesday.", "U.S. Customs and Border Protection", "government"),
+    ("Around 1.1 million people have returned to Ukraine from abroad, according to the latest survey released today "
+     "by the International Organization for Migration (IOM).", "the International Organization for Migration (IOM)",
+     "un_agency"),
+    ("More than 27,000 Ethiopians have fled into Sudan, Sudan's refugee commission said.", "Sudan's refugee commission",
+     "government"),
+])
+def test_figures_sources_named_for_refugees_abbreviations_and_publishers(text, who, kind):
+    (found,) = run(text, "2024-01-10")
+    assert (found["attributed_to"], found["source_type"]) == (who, kind)

@@ -18,8 +18,9 @@ _VERBS = (r"(?:said|says|say|announced|announces|reported|reports|report|stated|
           r"estimates|estimate|noted|notes|confirmed|confirms|wrote|writes|posted|tweeted|counted|recorded|registered|"
           r"put the (?:number|figure|total)|puts the (?:number|figure|total)|data showed|figures showed|"
           r"data show|figures show|claimed|claims|declared|explained|warned|informed)")
-_ACCORDING = re.compile(r"\baccording to (?P<who>(?:the |a |an )?[^,.;:“”\"]{2,90}?)(?=[,.;:“”\"]|$| on | as | in "
-                        r"which| who| that)", re.I)
+# A full stop inside a name is an abbreviation's: "U.S. Customs and Border Protection".
+_ACCORDING = re.compile(r"\baccording to (?P<who>(?:the |a |an )?(?:[^,.;:“”\"]|(?<=\b[A-Z])\.){2,120}?)"
+                        r"(?=[,;:“”\"]|\.(?<!\b[A-Z]\.)|$| on | as | in which| who| that)", re.I)
 _SUBJECT_VERB = re.compile(rf"(?:^|[,;:“”\"]\s*|\bthat\s+|\bwhile\s+)(?P<who>[^,;:“”\"]{{2,120}}?)\s+(?:has |have |had "
                            rf")?{_VERBS}\b", re.I)
 _VERB_SUBJECT = re.compile(rf"[,“”\"]\s*{_VERBS}\s+(?P<who>[^,.;:“”\"]{{2,100}}?)\s*(?:[,.;]|$)", re.I)
@@ -83,9 +84,14 @@ _NOT_IN_SOURCE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|being|milli
                             r"people|refugees|migrants|figures?|numbers?|who|which)\b", re.I)
 
 
+_OF_REFUGEES = re.compile(r"\b(?:for|of)\s+(?:the\s+)?(?:refugees|migrants|displaced people)(?:\s+and\s+"
+                          r"(?:migrants|repatriation|returnees))?\b", re.I)
+
+
 def _looks_like_a_source(who: str) -> bool:
     """A noun phrase naming someone, not a clause or a quantity that happens to precede a verb."""
-    if _NOT_SOURCE.match(who) or re.search(r"\d", who) or _NOT_IN_SOURCE.search(who) or not who[0].isalpha():
+    named = _OF_REFUGEES.sub("", who)  # "the Ministry of Refugees", "High Commissioner for Refugees" are names
+    if _NOT_SOURCE.match(who) or re.search(r"\d", who) or _NOT_IN_SOURCE.search(named) or not who[0].isalpha():
         return False
     if _PRONOUN.match(who):
         return True  # "He added that …": refers back to the source named before (see refers_back)
@@ -100,7 +106,11 @@ def _clean(who: str) -> str | None:
     who = _LEADING_TIME.sub("", who).strip()
     who = re.sub(r"\s+(?:on|late on|early on)\s+\w+day$", "", who, flags=re.I)
     who = re.sub(r"^(?:and|but|as|while|meanwhile|separately|earlier|also)\s+", "", who, flags=re.I).strip()
-    who = re.sub(r"(?<=\w)\s+(?:figures|data|statistics|numbers|estimates)$", "", who, flags=re.I)
+    # "the latest survey released today by the International Organization for Migration (IOM)": the publisher
+    who = re.sub(r"^.*?\b(?:released|published|compiled|collected|issued|gathered)\s+(?:\w+\s+)?by\s+", "", who,
+                 flags=re.I)
+    who = re.sub(r"(?<=\w)\s+(?:figures|data|statistics|numbers|estimates)(?:\s+(?:released|published|issued))?$", "",
+                 who, flags=re.I)
     if len(who.split()) > 14 or not who:
         return None
     return who
