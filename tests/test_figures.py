@@ -510,3 +510,40 @@ def test_figures_returns_go_back_from_where_people_arrived_and_regions_name_thei
     (tamil,) = run("Sixteen Sri Lankan Tamils landed in Tamil Nadu on Tuesday after crossing the Palk Strait.",
                    "2022-06-28")
     assert (tamil["origin"], tamil["destination"]) == ("LK", "IN")
+
+
+def test_figures_describing_words_before_demonyms_counted_units_and_years_with_commas():
+    (afghans,) = run("More than 250,000 undocumented Afghans have left Pakistan since October 3, officials said.",
+                     "2023-11-07")
+    assert (afghans["origin"], afghans["destination"], afghans["low"]) == ("PK", "AF", 250000)
+    (flights,) = run("Meanwhile, 1,840 stranded Ethiopians flew home from Aden last year.", "2024-01-20")
+    assert (flights["kind"], flights["origin"], flights["destination"]) == ("total", "YE", "ET")
+    (cars,) = run("The number of cars crossing from Russia has tripled, to about 1,400 a day, the head of the "
+                  "checkpoint said.", "2022-09-26")
+    assert (cars["unit"], cars["kind"]) == ("vehicles", "rate")
+    _, earlier = run("Panama counted 18,900 Chinese nationals entering through the Darien between January and "
+                     "September, up from 2,005 in all of 2022.", "2023-10-10")
+    assert (earlier["low"], earlier["period_start"], earlier["period_end"]) == (2005, "2022-01-01", "2022-12-31")
+
+
+def test_figures_lists_that_went_somewhere_boats_that_landed_and_sentences_that_refer_back():
+    found = run("An estimated 500,000 Russians left Russia in 2022. The largest numbers went to Kazakhstan (about "
+                "150,000) and Georgia (110,000), the estimates suggest.", "2023-01-15")
+    assert [(f["origin"], f["destination"], f["low"]) for f in found][1:] == [("RU", "KZ", 150000),
+                                                                              ("RU", "GE", 110000)]
+    (boat,) = run("A wooden boat carrying 147 Rohingya refugees landed on a beach in Indonesia on Sunday.",
+                  "2023-12-11")
+    assert (boat["low"], boat["destination"]) == (147, "ID")
+    _, weekly = run("More than 25,000 people have crossed the Channel from France to Britain this year. That is an "
+                    "average of roughly 640 people a week.", "2024-10-01")
+    assert (weekly["kind"], weekly["rate_per"], weekly["origin"]) == ("rate", "week", "FR")
+
+
+@pytest.mark.parametrize("text", [
+    "Bangladesh moved 1,642 Rohingya refugees on Friday from camps near Cox's Bazar to Bhasan Char, an island.",
+    "Sudan's refugee commission said about 13,000 refugees had been moved from the Hamdayet transit centre to Um "
+    "Rakuba camp, inside Sudan.",
+    "The island lies some 34 km from the mainland and has been built to house up to 100,000 refugees.",
+])
+def test_figures_moves_between_camps_and_housing_built_are_not_crossings(text):
+    assert run(text, "2020-12-05") == [], text

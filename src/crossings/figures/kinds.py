@@ -49,6 +49,8 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     lead = _LEADING_RATE.search(before[-50:]) or _LEADING_AVERAGE.search(before[-120:])
     if lead:
         return "rate", {"daily": "day", "weekly": "week", "monthly": "month"}[lead.group(1).lower()]
+    if cand.noun and cand.noun in after[:40]:  # "1,840 stranded Ethiopians flew home": "stranded" describes them
+        after = after[after.index(cand.noun) + len(cand.noun):]
     near = _near(before, after)
     if _stock_pattern().search(near) or _HOSTED_IN.search(near):
         return "stock", None

@@ -59,6 +59,8 @@ _SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|the) (?:[\w-]+ ){0,2}(?:city|c
 # belongings" is still a figure: only "carrying" before the number rules it out).
 _CARRYING = re.compile(r"\b(?:carrying|carried)\s+(?:about|some|around|roughly|nearly|almost|over|more than|"
                        r"at least|up to|an estimated)?\s*$", re.I)
+# "a boat carrying 147 Rohingya refugees landed in Aceh": its passengers arrived
+_LANDED = re.compile(r"\b(?:landed|arrived|reached|came ashore|docked|made landfall)\b", re.I)
 _REPEATED = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.I)
 # "1,650 have been evacuated, out of more than 8,000 who need to leave": the whole a share is taken of
 _OUT_OF = re.compile(r"\bout of(?:\s+(?:a total of|about|some|around|roughly|nearly|almost|over|more than|"
@@ -67,7 +69,8 @@ _AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\b(?:\d+|one|two|three|f
 _AGE_BOUND = re.compile(r"\b(?:are|were|is|was|be|being|aged|children|minors)\s+(?:under|over|below|above|"
                         r"younger than|older than)\s*$", re.I)
 _PART_OF = re.compile(r"^\s*of\s+(?:(?:the|its|their|an?|[\w-]+['’]s)\s+){1,3}$", re.I)
-_ANAPHORA = re.compile(r"\b(?:the|that|this|their|a) (?:number|figure|total|tally|count|flow|influx)\b|"
+_ANAPHORA = re.compile(r"^\W*(?:That|This|It)(?:'s| is| was| means| represents)\b|"
+                       r"\b(?:the|that|this|their|a) (?:number|figure|total|tally|count|flow|influx)\b|"
                        r"\bof (?:those|them|whom|these)\b", re.I)
 
 
@@ -151,18 +154,19 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
         if word.lower() in _FILLER:
             continue
         free += 1
-        if free > 2 or not _MODIFIER.match(word) or word.lower() in _NOT_MODIFIER:
+        joined = word.lower() == "and" and n > 0  # "335 foreign and dual nationals"
+        if free > 2 or not _MODIFIER.match(word) or (word.lower() in _NOT_MODIFIER and not joined):
             break
     if nationality:
         return "people", nationality[0]  # "8,000 Congolese have crossed"
     if earlier and re.match(r"^\s*(?:to|in|into|for|at)\b", after):
         return earlier[-1].unit, None  # "50 thousand fled to X and another 40 thousand to Y"
-    if _bare_count(after):
-        return "people", None
     counted = _COUNT_OF.search(sentence[:q.start])  # "the number of Syrians returning rose to 50,000"
-    if counted:
-        hit = _phrases("units")[0].search(counted.group("what"))
-        return (_phrases("units")[1][hit.group(0).lower()] if hit else "people"), None
+    named = _phrases("units")[0].search(counted.group("what")) if counted else None
+    if named:  # "the number of cars crossing from Russia has tripled, to about 1,400 a day"
+        return _phrases("units")[1][named.group(0).lower()], None
+    if counted or _bare_count(after):
+        return "people", None
     return None, None
 
 
@@ -175,14 +179,22 @@ _UPROOTED = re.compile(r"(?:refugee|migrant|asylum|displaced|evacuee|returnee|de
 _COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|total|tally|count|average) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|"
                        r"entries|departures|returns|deportations|expulsions)\b))(?P<what>[^,;]{0,60}?)\s+"
                        r"(?:rose|risen|rising|climbed|reached|hit|topped|passed|exceeded|stood|stands|fell|fallen|dropped|settled|"
-                       r"declined|averaged|"
-                       r"jumped|grew|increased|surged|soared)\b[^,;]{0,30}$", re.I)
+                       r"declined|averaged|doubled|tripled|trebled|quadrupled|halved|"
+                       r"jumped|grew|increased|surged|soared)\b,?[^,;]{0,30}$", re.I)
 
 
 def _nationality(after: str) -> tuple[str, str] | None:
     """A demonym or nationality adjective right after the number: (it, the text after it)."""
     head = re.match(r"^[\s\[\]]*(?:(?:of|more|other|new|ethnic|young|additional|fellow|mostly|newly|recently|arrived|registered)\s+)*", after)
     rest = after[head.end():] if head else after
+    for _ in range(2):  # "250,000 undocumented Afghans", "1,840 stranded Ethiopians"
+        word = re.match(r"([a-z][a-z-]+)\s+", rest)
+        if not word or word.group(1) in _NOT_MODIFIER or _phrases("not_units")[0].match(word.group(1)):
+            break
+        if gazetteer.find(rest[word.end():word.end() + 40])[:1] and rest[word.end()].isupper():
+            rest = rest[word.end():]
+            break
+        rest = rest[word.end():]
     found = gazetteer.find(rest[:40])
     if found and found[0].start == 0 and found[0].kind in ("demonym", "adjective"):
         return found[0].text, rest[found[0].end:]
@@ -203,8 +215,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
     before, after = sentence[:q.start], sentence[q.num_end:nxt]
     if _DATE_BEFORE.search(before[-25:]) or _DATE_AFTER.search(after[:12]) or _MONEY_BEFORE.search(before):
         return False
-    if q.qualifier == "exact" and q.low == q.high and 1900 <= q.low <= 2100 and noun is None:
-        return False  # a year
+    if q.qualifier == "exact" and q.low == q.high and 1900 <= q.low <= 2100 and noun is None and "," not in q.text:
+        return False  # a year ("up from 2,005 in all of 2022" is a count)
     if q.low < 10 and q.qualifier != "vague":
         return False  # single people and families are stories, not figures
     if q.low < 120 and noun is None and _AGE_BOUND.search(sentence[:q.num_start]):
@@ -212,7 +224,7 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
     # "home to 1.5 million refugees", "Peru is home to 400,000 Venezuelans" are figures; "a town of 60,000 people" is not
     sized = _SIZE_OF.search(before[-40:]) and not (noun and (_UPROOTED.match(noun) or gazetteer.lookup(noun)))
     # "convoys carrying about 2,000 returnees leave every week" is a flow, not one boat's passengers
-    carrying = _CARRYING.search(before[-40:]) and not _REPEATED.search(after)
+    carrying = _CARRYING.search(before[-40:]) and not (_REPEATED.search(after) or _LANDED.search(after))
     if sized or _AGE_OR_RATIO.search(before[-30:]) or carrying or _OUT_OF.search(before[-40:]):
         return False
     if re.search(r"[/:]\s*$", before) or re.search(r"^\s*(?:times|x)\b", after) or _EACH_LOAD.match(after):
@@ -221,7 +233,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
         return False
     window = _clause(before, after)
     modal_may = re.search(r"\bmay\b", window)  # lower-case only: "in May" is a month
-    internal = _INTERNAL.search(window) or (_INSIDE_LEAD.match(sentence) and re.search(r"\bdisplac", sentence))
+    internal = (_INTERNAL.search(window) or (_INSIDE_LEAD.match(sentence) and re.search(r"\bdisplac", sentence))
+                or _CAMP_TO_CAMP.search(sentence, max(0, q.start - 40), q.num_end + 120))
     return not (has("negative", window) or has("projection", window) or modal_may or internal)
 
 
@@ -229,6 +242,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
 # Lebanon, more than 1 million people have been displaced", "displaced from their homes".
 _INTERNAL = re.compile(r"\binternally\b|\bdisplac\w*\b.*\b(?:inside|within)\b(?!\s+(?:hours|days|weeks))|"
                        r"\bdisplaced from their homes\b", re.I)
+_CAMP_TO_CAMP = re.compile(r"\b(?:moved|relocated|transferred)\s+(?:[\w,'-]+\s+){0,6}?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?"
+                           r"(?:camps?|centres?|centers?|settlements?|sites?)\b[^.;]{0,40}?\bto\b", re.I)
 _INSIDE_LEAD = re.compile(r"^\W*(?:Inside|Within)\s+[A-Z]")
 # "packing an average of 53 people into each dinghy": a load, not a crossing
 _EACH_LOAD = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:into|in|on|aboard|per)\s+(?:each|every|a single|one)\s+"
