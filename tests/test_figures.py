@@ -513,8 +513,8 @@ def test_figures_returns_go_back_from_where_people_arrived_and_regions_name_thei
 
 
 def test_figures_describing_words_before_demonyms_counted_units_and_years_with_commas():
-    (afghans,) = run("More than 250,000 undocumented Afghans have left Pakistan since October 3, officials said.",
-                     "2023-11-07")
+    (afghans,) = run("More than 250,000 undocumented Afghans have left Pakistan since the government announced its "
+                     "repatriation drive on October 3, officials said.", "2023-11-07")
     assert (afghans["origin"], afghans["destination"], afghans["low"]) == ("PK", "AF", 250000)
     (flights,) = run("Meanwhile, 1,840 stranded Ethiopians flew home from Aden last year.", "2024-01-20")
     assert (flights["kind"], flights["origin"], flights["destination"]) == ("total", "YE", "ET")
