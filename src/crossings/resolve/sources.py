@@ -138,11 +138,17 @@ def source_type(who: str | None) -> str:
         return "unattributed"
     low = f" {who.lower()} "
     for kind in ("un_agency", "ngo", "media", "government"):
-        if any(re.search(rf"(?<![\w]){re.escape(word)}", low) for word in _types()[kind]):
+        if _type_words(kind).search(low):
             return "government" if kind == "un_agency" and _state_owned(who) else kind
     if _is_country(who):
         return "government"
     return "other"
+
+
+@cache
+def _type_words(kind: str) -> re.Pattern[str]:
+    """One pattern for a source type's words, each matched at a word start."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in _types()[kind]) + ")")
 
 
 _UN_NAME = re.compile(r"\b(?:unhcr|iom|ocha|unicef|wfp|unrwa|united nations|u\.n\.|un)\b", re.I)
