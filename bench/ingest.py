@@ -108,11 +108,11 @@ def dedupe_alone(n: int) -> tuple[float, float]:
     texts = [article(rng, i) for i in range(n)]
     started = time.perf_counter()
     shingled = [dedupe.shingles(t) for t in texts]
-    signed = [dedupe.Signed(i, dedupe._lean(dedupe.signature(s).hashvalues.tobytes()), len(s))
-              for i, s in enumerate(shingled)]
+    values = [dedupe.signature(s).hashvalues.tobytes() for s in shingled]
     sign = time.perf_counter() - started
     started = time.perf_counter()
-    dedupe.group(signed, 0.5)
+    signed = [dedupe.signed(i, v, len(s)) for i, (v, s) in enumerate(zip(values, shingled, strict=True))]
+    dedupe.link(signed, {i: dedupe.band_keys(v) for i, v in enumerate(values)}, [], 0.5)
     return sign, time.perf_counter() - started
 
 

@@ -86,10 +86,12 @@ def test_batch_rerun_adds_nothing(corpus: Path, sqlite_url: str, cluster) -> Non
 
 def test_batch_matches_the_sequential_run(corpus: Path, tmp_path: Path, cluster,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """Workers read shards of three documents each (several per file) and store what `ingest` stores."""
+    """Workers read shards of three documents each (several per file) and store what `ingest` stores,
+    clustered in steps while they work as `ingest` clusters them at the end."""
     from crossings.ingest import read_sources, shards
 
     monkeypatch.setattr(shards, "SHARD_DOCS", 3)
+    monkeypatch.setattr(batch, "CLUSTER_EVERY", 2)
     urls = [f"sqlite:///{tmp_path / name}.sqlite" for name in ("batch", "sequential")]
     on_dask = batch.run(inputs(corpus), urls[0], settings(urls[0]), scheduler=cluster.scheduler_address,
                         progress=False)
@@ -99,6 +101,7 @@ def test_batch_matches_the_sequential_run(corpus: Path, tmp_path: Path, cluster,
     with open_store(urls[0]) as left, open_store(urls[1]) as right:
         assert left.count_figures(FigureQuery()) == right.count_figures(FigureQuery())
         assert signatures(left) == signatures(right)  # signed on the workers, as dedupe signs them
+        assert stories(left) == stories(right)
 
 
 @pytest.mark.postgres
@@ -119,6 +122,16 @@ def test_batch_workers_write_to_postgresql_as_the_one_writer_would(corpus: Path,
         assert sorted(r["source"] for r in left.failures()) == sorted(r["source"] for r in right.failures())
     again = batch.run(inputs(corpus), urls[0], settings(urls[0]), scheduler=address, progress=False)
     assert (again.new, again.duplicates) == (0, N_NEW)
+
+
+def stories(store) -> list[tuple]:
+    """Each cluster as its sources, the original first."""
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT cluster_id, is_original, source FROM articles").all()
+    groups: dict[int, list] = {}
+    for cluster_id, original, source in rows:
+        groups.setdefault(cluster_id, []).append((not original, source))
+    return sorted(tuple(source for _, source in sorted(members)) for members in groups.values())
 
 
 def signatures(store) -> list[tuple]:

@@ -80,8 +80,7 @@ def test_dedupe_clusters_a_copy_cut_to_a_third(store):
 
 def test_dedupe_similarity_is_overlap_of_the_shorter(store):
     whole, half = dedupe.shingles(STORY), dedupe.shingles(STORY[: len(STORY) // 2])
-    signed = [dedupe.Signed(i, dedupe._lean(dedupe.signature(s).hashvalues.tobytes()), len(s))
-              for i, s in enumerate([whole, half])]
+    signed = [dedupe.signed(i, dedupe.signature(s).hashvalues.tobytes(), len(s)) for i, s in enumerate([whole, half])]
     assert dedupe.similarity(*signed) == pytest.approx(1.0, abs=0.15)
 
 

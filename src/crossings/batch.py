@@ -31,6 +31,9 @@ from crossings.records import ArticleResult, Failure, RawDoc
 PARTITION_DOCS = shards.SHARD_DOCS  # documents the client read, per task: as many as in a shard
 PARTITION_BYTES = shards.SHARD_BYTES
 IN_FLIGHT_PER_WORKER = 3  # tasks queued per worker thread: enough to keep it busy, memory bounded
+# Stage 5 clusters the articles saved so far whenever this many are waiting, while the workers go on with
+# the queued tasks: its grouping overlaps the processing instead of adding a serial tail to the run.
+CLUSTER_EVERY = 500
 WARM_UP = RawDoc(source="crossings-batch-warm-up", content_type="text/html",
                  content=b"<html><body><p>About 1,000 people crossed the border on Monday.</p></body></html>")
 
@@ -68,12 +71,16 @@ def run_on(client: Any, items: Iterable[Shard | RawDoc | Failure], store: Any, s
     summary, started, clock = RunSummary(), pipeline._now(), time.perf_counter()
     pending, submitted = as_completed(), {}
     limit = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
+    clustered = 0
     for work in _tasks(items, store, summary, on_item):
         future = client.submit(run_task, work, settings, pure=False)
         submitted[future.key] = work
         pending.add(future)
         while pending.count() >= limit:
             _collect(next(pending), submitted, store, summary, settings, on_item)
+            if summary.new - clustered >= CLUSTER_EVERY:
+                clustered = summary.new
+                dedupe.cluster(store, settings)
     for future in pending:
         _collect(future, submitted, store, summary, settings, on_item)
     summary.clusters = dedupe.cluster(store, settings)

@@ -13,7 +13,7 @@ import re
 from typing import Any, NamedTuple
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
+from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -37,8 +37,13 @@ _CREDIT_LINE = re.compile(  # a short first or last line: "By Jane Doe, Reuters"
 
 class Signed(NamedTuple):
     id: int
-    minhash: LeanMinHash
+    values: np.ndarray  # the signature's uint32 hash values
     size: int  # distinct shingles
+
+
+def signed(article_id: int, hashvalues: bytes, size: int) -> Signed:
+    """A stored signature, ready to compare."""
+    return Signed(article_id, np.frombuffer(hashvalues, dtype=np.uint32), size)
 
 
 def cluster(store: Any, settings: Any, full: bool = False) -> int:
@@ -52,8 +57,8 @@ def cluster(store: Any, settings: Any, full: bool = False) -> int:
         return store.count_clusters()
     keys = {i: band_keys(row["hashvalues"]) for i, row in fresh.items()}
     known = [] if full else store.band_matches(k for found in keys.values() for k in found)
-    signed = [Signed(i, _lean(row["hashvalues"]), row["shingles"]) for i, row in fresh.items()]
-    components = link(signed, keys, known, settings.dedupe_threshold)
+    components = link([signed(i, row["hashvalues"], row["shingles"]) for i, row in fresh.items()], keys, known,
+                      settings.dedupe_threshold)
     joined = {row["article_id"]: row for row in store.cluster_members(set().union(*(c for _, c in components)))}
     members: dict[int, list[int]] = {}
     for i, row in joined.items():
@@ -96,9 +101,15 @@ def similarity(a: Signed, b: Signed) -> float:
     """The share of the shorter text's shingles that the longer one has too (the overlap coefficient),
     from the MinHash Jaccard estimate and the two sizes. A trimmed or lightly edited copy of a wire
     story scores high here, where its Jaccard similarity falls with every paragraph cut."""
-    jaccard = a.minhash.jaccard(b.minhash)
-    shared = jaccard * (a.size + b.size) / (1 + jaccard)
-    return min(1.0, shared / max(1, min(a.size, b.size)))
+    return float(similarities(a, [b])[0])
+
+
+def similarities(a: Signed, others: list[Signed]) -> np.ndarray:
+    """`similarity` of one article to each of several, in one array operation."""
+    jaccard = (np.stack([o.values for o in others]) == a.values).sum(axis=1) / NUM_PERM  # MinHash's estimate
+    sizes = np.array([o.size for o in others])
+    shared = jaccard * (a.size + sizes) / (1 + jaccard)
+    return np.minimum(1.0, shared / np.maximum(1, np.minimum(a.size, sizes)))
 
 
 def link(fresh: list[Signed], keys: dict[int, list[int]], known: list[dict[str, Any]],
@@ -112,21 +123,21 @@ def link(fresh: list[Signed], keys: dict[int, list[int]], known: list[dict[str, 
     for row in known:
         i = row["article_id"]
         if i not in stored:
-            stored[i], cluster_of[i] = Signed(i, _lean(row["hashvalues"]), row["shingles"]), row["cluster_id"]
+            stored[i], cluster_of[i] = signed(i, row["hashvalues"], row["shingles"]), row["cluster_id"]
         index.setdefault((row["band"], row["key"]), []).append(stored[i])
     parent: dict[int, int] = {}
     for item in fresh:
         parent.setdefault(item.id, item.id)
-        compared = set()
+        candidates: dict[int, Signed] = {}
         for band in enumerate(keys[item.id]):
             bucket = index.setdefault(band, [])
-            for other in bucket:
-                if other.id not in compared:
-                    compared.add(other.id)
-                    if similarity(item, other) >= threshold:
-                        node = cluster_of.get(other.id, other.id)  # a stored article stands for its cluster
-                        parent[_root(parent, item.id)] = _root(parent, parent.setdefault(node, node))
+            candidates.update((other.id, other) for other in bucket)
             bucket.append(item)
+        others = list(candidates.values())
+        for other, score in zip(others, similarities(item, others) if others else (), strict=True):
+            if score >= threshold:
+                node = cluster_of.get(other.id, other.id)  # a stored article stands for its cluster
+                parent[_root(parent, item.id)] = _root(parent, parent.setdefault(node, node))
     clusters = set(cluster_of.values())
     found: dict[int, tuple[list[int], set[int]]] = {}
     for node in parent:
@@ -179,6 +190,3 @@ def band_rows(article_id: int, keys: list[int]) -> list[dict[str, int]]:
     """The minhash_bands rows of one article."""
     return [{"article_id": article_id, "band": b, "key": k} for b, k in enumerate(keys)]
 
-
-def _lean(hashvalues: bytes) -> LeanMinHash:
-    return LeanMinHash(seed=1, hashvalues=np.frombuffer(hashvalues, dtype=np.uint32), scheme=SCHEME)
