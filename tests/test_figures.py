@@ -547,3 +547,22 @@ def test_figures_lists_that_went_somewhere_boats_that_landed_and_sentences_that_
 ])
 def test_figures_moves_between_camps_and_housing_built_are_not_crossings(text):
     assert run(text, "2020-12-05") == [], text
+
+
+def test_figures_averages_are_rates_and_us_fiscal_years():
+    _, average = run("Peru's migration authority said more than 5,100 Venezuelans entered at the Tumbes border post "
+                     "on Friday, up from an average of about 4,000 a day earlier in the week.", "2018-08-25")
+    assert (average["kind"], average["rate_per"]) == ("rate", "day")
+    (cubans,) = run("U.S. authorities encountered nearly 225,000 Cubans at the US border in the fiscal year that "
+                    "ended on Sept. 30, according to Customs and Border Protection data.", "2022-10-22")
+    assert (cubans["period_start"], cubans["period_end"]) == ("2021-10-01", "2022-09-30")
+
+
+@pytest.mark.parametrize("text", [
+    "More than 362,000 people have been displaced inside Haiti by gang violence, the IOM said, including about "
+    "17,000 who fled Port-au-Prince in the past two weeks.",
+    "Nearly 900,000 people have fled their homes in northwest Syria since early December, the United Nations said.",
+    "The camps, set up in the early 1990s for 90,000 refugees, are crowded, the charity said.",
+])
+def test_figures_parts_of_internal_counts_homes_fled_and_camps_set_up_for_n_are_not_crossings(text):
+    assert run(text, "2024-03-22") == [], text

@@ -37,11 +37,18 @@ _HOSTED_IN = re.compile(r"\b(?:[Rr]efugees|[Aa]sylum[- ]seekers) (?:living |stay
                         r"(?:neighbouring )?[A-Z]")
 
 
+_AVERAGE_OF = re.compile(r"\baverage of\s+(?:about|some|around|roughly|nearly|almost|more than|over)?\s*$", re.I)
+_PER_UNIT = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:a|per|each|every)\s+(day|week|month)\b", re.I)
+
+
 def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str | None]:
     """(kind, rate_per) of one candidate in its sentence."""
     q = cand.quantity
     after = sentence[q.end:next_start]
     before = sentence[:q.start]
+    averaged = _AVERAGE_OF.search(before) and _PER_UNIT.match(after)
+    if averaged:  # "an average of about 4,000 a day earlier in the week": still a rate
+        return "rate", averaged.group(1).lower()
     rate = _rate_pattern().search(re.split(r"[;]|,\s(?:while|but|and|which|who)\b", after)[0][:120])
     if rate and not re.search(r"[;]|\bsince\b.*\bdaily\b|\b(?:within|in|for|over|after|than|under|inside|"
                               r"nearly|almost|just|only|barely)\s*$", after[:rate.start()]):  # "within a week"

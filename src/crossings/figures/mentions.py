@@ -52,8 +52,8 @@ _FILLER = {"newly", "recently", "arrived", "displaced", "more", "other", "new", 
            "such", "total", "another", "fellow", "its", "their", "our", "foreign", "local", "or", "so", "people's", "unaccompanied",
            "separated", "vulnerable", "stranded", "exhausted"}
 _SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|the) (?:[\w-]+ ){0,2}(?:city|country|town|nation|region|village|district|crowd) "
-                      r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|\bbuilt for|\bdesigned for|"
-                      r"\bcapacity of|\bmeant for|\bintended for)(?:\s+(?:about|some|around|roughly|nearly|almost|over|"
+                      r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|(?P<capacity>\bbuilt for|"
+                      r"\bdesigned for|\bcapacity of|\bmeant for|\bintended for|\bset up (?:[\w-]+ ){0,5}?for))(?:\s+(?:about|some|around|roughly|nearly|almost|over|"
                       r"more than|just over|an estimated|approximately))?\s*$", re.I)
 # "a boat carrying 50 migrants" counts passengers, not crossings ("thousands crossed, carrying their
 # belongings" is still a figure: only "carrying" before the number rules it out).
@@ -69,6 +69,7 @@ _AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\b(?:\d+|one|two|three|f
 _AGE_BOUND = re.compile(r"\b(?:are|were|is|was|be|being|aged|children|minors)\s+(?:under|over|below|above|"
                         r"younger than|older than)\s*$", re.I)
 _PART_OF = re.compile(r"^\s*of\s+(?:(?:the|its|their|an?|[\w-]+['’]s)\s+){1,3}$", re.I)
+_PART_OF_ALL = re.compile(r"\b(?:including|of whom|among them|among whom)\b", re.I)
 _ANAPHORA = re.compile(r"^\W*(?:That|This|It)(?:'s| is| was| means| represents)\b|"
                        r"\b(?:the|that|this|their|a) (?:number|figure|total|tally|count|flow|influx)\b|"
                        r"\bof (?:those|them|whom|these)\b", re.I)
@@ -117,6 +118,8 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
             unit, noun = _unit(sentence, q, nxt, out)
         demonym = bool(noun and gazetteer.lookup(noun))
         like = _continues(sentence, q, out)
+        if i and _PART_OF_ALL.search(sentence, quantities[i - 1].end, q.start) and _INTERNAL.search(sentence[:q.start]):
+            continue  # "362,000 displaced inside Haiti, including about 17,000 who fled the capital"
         if unit is None or not _plausible(sentence, q, nxt, moving or like is not None or (settled and demonym), noun):
             continue
         if q.qualifier == "vague" and re.search(r"\bthe\s*$", sentence[:q.start], re.I):
@@ -222,7 +225,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
     if q.low < 120 and noun is None and _AGE_BOUND.search(sentence[:q.num_start]):
         return False  # "half of them are under 18": an age
     # "home to 1.5 million refugees", "Peru is home to 400,000 Venezuelans" are figures; "a town of 60,000 people" is not
-    sized = _SIZE_OF.search(before[-40:]) and not (noun and (_UPROOTED.match(noun) or gazetteer.lookup(noun)))
+    size = _SIZE_OF.search(before[-40:])
+    sized = size and (size.group("capacity") or not (noun and (_UPROOTED.match(noun) or gazetteer.lookup(noun))))
     # "convoys carrying about 2,000 returnees leave every week" is a flow, not one boat's passengers
     carrying = _CARRYING.search(before[-40:]) and not (_REPEATED.search(after) or _LANDED.search(after))
     if sized or _AGE_OR_RATIO.search(before[-30:]) or carrying or _OUT_OF.search(before[-40:]):
@@ -241,7 +245,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
 # Displacement inside one country crosses no border: "displaced 1.5 million people inside Sudan", "Inside
 # Lebanon, more than 1 million people have been displaced", "displaced from their homes".
 _INTERNAL = re.compile(r"\binternally\b|\bdisplac\w*\b.*\b(?:inside|within)\b(?!\s+(?:hours|days|weeks))|"
-                       r"\bdisplaced from their homes\b", re.I)
+                       r"\bdisplaced from their homes\b|\b(?:fled|forced from|driven from|uprooted from) their homes\b"
+                       r"(?![^.;]{0,40}\b(?:to|into|across|abroad)\b)", re.I)
 _CAMP_TO_CAMP = re.compile(r"\b(?:moved|relocated|transferred)\s+(?:[\w,'-]+\s+){0,6}?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?"
                            r"(?:camps?|centres?|centers?|settlements?|sites?)\b[^.;]{0,40}?\bto\b", re.I)
 _INSIDE_LEAD = re.compile(r"^\W*(?:Inside|Within)\s+[A-Z]")

@@ -181,7 +181,7 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None,
         return Period(None, None)
     report = _report_day(sentence, ref)
     own = _COMMA_COMPARISON.sub("", scope if scope is not None else sentence)  # "…, the highest since 2016"
-    span, day = _own_period(own, tail if scope is not None else None, ref, ctx)
+    span, day = _own_period(own, tail if scope is not None else None, ref, ctx, kind)
     sentence = own
     cut = _cutoff(own, ref)  # "as of June 30", "by the end of May": the day the count stops
     if kind == "total":
@@ -224,12 +224,13 @@ _COMPARISON = re.compile(rf",\s*(?:{_COMPARED}|about|up|down|half|compared|again
                          re.I)
 
 
-def _own_period(own: str, tail: str | None, ref: date, ctx: DateContext) -> tuple[Period | None, date | None]:
+def _own_period(own: str, tail: str | None, ref: date, ctx: DateContext,
+                kind: str = "total") -> tuple[Period | None, date | None]:
     """(span, day) for one of several figures, nearest words first: what follows its number ("compared
     with 81 in the whole of 2020"), then its own day ("a peak of 17,000 on 1 November" after "Over the
     past week, about 9,500 a day"), then the period its part of the sentence states."""
     tail = _COMPARISON.split(tail, maxsplit=1)[0] if tail else tail  # "…, nearly double last year's figure"
-    if tail and _DAY_EARLIER.search(tail):  # "7,400 crossed on Sunday, down from 8,572 a day earlier"
+    if tail and kind != "rate" and _DAY_EARLIER.search(tail):  # "7,400 on Sunday, down from 8,572 a day earlier"
         return None, (_named_day(own, ref) or ref) - timedelta(days=1)
     same = _SAME_PERIOD.search(tail) if tail else None
     if same and (span := _span(own.replace(tail, ""), ref, ctx)):  # "… up from 2,150 in the same period a year earlier"
@@ -299,12 +300,28 @@ _ON_DATE = re.compile(rf"\bon\s+(?:\w+day,?\s+)?(?P<d>{_DAY_MONTH.pattern})", re
 
 def _span(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     """A period stated in the sentence, most specific first."""
-    for finder in (_day_pair, _between, _month_range, _part_of_year, _first_of, _since, _past, _relative_words, _in_month,
+    for finder in (_fiscal_year, _day_pair, _between, _month_range, _part_of_year, _first_of, _since, _past, _relative_words, _in_month,
                    _in_year):
         found = finder(sentence, ref, ctx)
         if found:
             return found
     return None
+
+
+_FISCAL = re.compile(r"\b(?:(?P<y>(?:19|20)\d\d)\s+)?fiscal\s+year(?:\s+(?P<y2>(?:19|20)\d\d))?(?P<ended>\s+that\s+"
+                     r"ended)?", re.I)
+
+
+def _fiscal_year(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    """The US federal fiscal year (October to September), as US border statistics are counted; other
+    countries' fiscal years differ, so only an article about the US gets one."""
+    m = _FISCAL.search(sentence)
+    if not m or "US" not in ctx.countries:
+        return None
+    year = int(m.group("y") or m.group("y2") or 0) or (ref.year if m.group("ended") or ref.month < 10 else ref.year + 1)
+    if m.group("ended") and not (m.group("y") or m.group("y2")) and ref.month < 10:
+        year = ref.year - 1  # "the fiscal year that ended" in June: the one that ended last September
+    return Period(date(year - 1, 10, 1), min(date(year, 9, 30), ref))
 
 
 _DAY_PAIR = re.compile(rf"\bon\s+(?P<a>{_WEEKDAY})\s+(?:and|to|through|-|–)\s+(?P<b>{_WEEKDAY})\b", re.I)
