@@ -566,3 +566,48 @@ def test_figures_averages_are_rates_and_us_fiscal_years():
 ])
 def test_figures_parts_of_internal_counts_homes_fled_and_camps_set_up_for_n_are_not_crossings(text):
     assert run(text, "2024-03-22") == [], text
+
+
+def test_figures_sources_of_the_numbers_are_no_origins_and_peoples_named_by_region_or_group():
+    (bangladeshis,) = run("Some 15,228 Bangladeshis reached Italy by sea last year, according to figures from Italy's "
+                          "interior ministry.", "2023-03-01")
+    assert (bangladeshis["origin"], bangladeshis["destination"], bangladeshis["attributed_to"]) == (
+        "BD", "IT", "Italy's interior ministry")
+    (yazidis,) = run("Some 45,000 Yazidis have crossed from Syria into Iraq over the past few days.", "2014-08-11")
+    assert (yazidis["origin"], yazidis["destination"]) == ("SY", "IQ")
+    (africans,) = run("About 25,000 African asylum seekers, most of them from Eritrea, live in Israel.", "2023-09-05")
+    assert (africans["destination"], africans["kind"]) == ("IL", "stock")
+    (belarusians,) = run("Around 56,000 Belarusian citizens were living in Lithuania at the start of this year.",
+                         "2023-09-14")
+    assert (belarusians["origin"], belarusians["destination"], belarusians["kind"]) == ("BY", "LT", "stock")
+    (nepalis,) = run("More than 100,000 Nepali migrant workers have returned home from India.", "2020-06-10")
+    assert (nepalis["origin"], nepalis["destination"]) == ("IN", "NP")
+
+
+def test_figures_bare_counts_flights_that_left_queues_and_clauses_with_their_own_verb():
+    (crossing,) = run("The Darien has seen a record year. In December alone, nearly 3,000 made the crossing from "
+                      "Colombia, the agency said.", "2024-01-10")
+    assert crossing["low"] == 3000
+    (weekly,) = run("In recent weeks Albanians have been arriving in Britain at a rate of more than 1,000 a week.",
+                    "2022-10-26")
+    assert (weekly["origin"], weekly["kind"], weekly["rate_per"]) == ("AL", "rate", "week")
+    (flight,) = run("An Iraqi Airways flight carrying 431 Iraqis left Minsk for Erbil on Thursday.", "2021-11-19")
+    assert (flight["low"], flight["destination"]) == (431, "IQ")
+    (queue,) = run("Queues of up to 700 vehicles formed at the Turkish border gate on Monday.", "2023-03-28")
+    assert queue["kind"] == "stock"
+    _, since = run("Between 3,000 and 4,000 Venezuelans a day are entering Ecuador, and 547,000 have arrived since "
+                   "the start of the year, the ministry said.", "2018-08-08")
+    assert since["kind"] == "total"
+
+
+@pytest.mark.parametrize("text", [
+    "A survey of 11,225 Ukrainian refugees in Germany found that 44 percent want to remain in the country.",
+    "The 5.5-metre barrier on the border with Belarus is patrolled by some 5,000 border guards.",
+    "The mayor of Colchane, an Andean town of about 1,600 people on Chile's border with Bolivia, spoke to migrants.",
+    "Bunagana, a trading hub of about 10,000 people near the border with Congo, was deserted as refugees fled.",
+    "Saudi border guards were accused of killing hundreds of migrants trying to cross from Yemen.",
+    "Kyrgyzstan said more than 136,000 people had been evacuated from villages in its Batken region near the border.",
+    "The government said it planned to deport about 140 foreigners on military flights next week.",
+])
+def test_figures_surveys_guards_towns_killings_evacuated_villages_and_plans_are_not_figures(text):
+    assert run(text, "2023-07-12") == [], text

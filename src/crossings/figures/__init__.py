@@ -94,7 +94,8 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
                 out.append(_figure(sent, cand, kind, rate_per, where.origin, listed, when, who))
                 continue
         kind, rate_per = kinds.classify(sent.text, cand, next_start)
-        if cand.like is not None and kind == "total":  # "up from 4,824 a week earlier": the same kind
+        own_verb = _OWN_VERB.match(sent.text, q.end)  # "…a day are entering, and 547,000 have arrived since"
+        if cand.like is not None and kind == "total" and not own_verb:  # "up from 4,824 a week earlier": the same kind
             kind, rate_per = kinds.classify(sent.text, cand.like, q.start)
         shared_end = next_start  # "2,300 cars and 40 buses crossing from Ukraine": one predicate for both
         if j + 1 < len(found) and _COORDINATED.match(sent.text, q.end, next_start):
@@ -191,6 +192,7 @@ def _figure(sent: Sentence, cand: mentions.Candidate, kind: str, rate_per: str |
     )
 
 
+_OWN_VERB = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:have|has|had|were|was|are|is)\b")
 _PASSED = re.compile(r"\b(?:passed|topped|exceeded|surpassed|crossed the)\s*$", re.I)
 
 

@@ -51,12 +51,13 @@ _FILLER = {"newly", "recently", "arrived", "displaced", "more", "other", "new", 
            "estimated", "documented", "undocumented", "irregular", "illegal", "fleeing", "desperate",
            "such", "total", "another", "fellow", "its", "their", "our", "foreign", "local", "or", "so", "people's", "unaccompanied",
            "separated", "vulnerable", "stranded", "exhausted"}
-_SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|the) (?:[\w-]+ ){0,2}(?:city|country|town|nation|region|village|district|crowd) "
+_SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|an|the) (?:[\w-]+ ){0,2}(?:city|country|town|nation|region|village|district|crowd|hub|community|municipality|island|neighbou?rhood|suburb) "
                       r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|(?P<capacity>\bbuilt for|"
                       r"\bdesigned for|\bcapacity of|\bmeant for|\bintended for|\bset up (?:[\w-]+ ){0,5}?for))(?:\s+(?:about|some|around|roughly|nearly|almost|over|"
                       r"more than|just over|an estimated|approximately))?\s*$", re.I)
 # "a boat carrying 50 migrants" counts passengers, not crossings ("thousands crossed, carrying their
 # belongings" is still a figure: only "carrying" before the number rules it out).
+_TRAVELLED = re.compile(r"\b(?:left|departed|took off|flew)\b", re.I)
 _CARRYING = re.compile(r"\b(?:carrying|carried)\s+(?:about|some|around|roughly|nearly|almost|over|more than|"
                        r"at least|up to|an estimated)?\s*$", re.I)
 # "a boat carrying 147 Rohingya refugees landed in Aceh": its passengers arrived
@@ -116,7 +117,7 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
             unit, noun = _unit(sentence, whole, nxt, out)
         else:
             unit, noun = _unit(sentence, q, nxt, out)
-        demonym = bool(noun and gazetteer.lookup(noun))
+        demonym = bool(noun and gazetteer.lookup(noun)) or bool(_nationality(sentence[q.num_end:nxt]))
         like = _continues(sentence, q, out)
         if i and _PART_OF_ALL.search(sentence, quantities[i - 1].end, q.start) and _INTERNAL.search(sentence[:q.start]):
             continue  # "362,000 displaced inside Haiti, including about 17,000 who fled the capital"
@@ -158,7 +159,8 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
             continue
         free += 1
         joined = word.lower() == "and" and n > 0  # "335 foreign and dual nationals"
-        if free > 2 or not _MODIFIER.match(word) or (word.lower() in _NOT_MODIFIER and not joined):
+        regional = _REGIONAL.match(word)  # "25,000 African asylum seekers"
+        if free > 2 or not (_MODIFIER.match(word) or regional) or (word.lower() in _NOT_MODIFIER and not joined):
             break
     if nationality:
         return "people", nationality[0]  # "8,000 Congolese have crossed"
@@ -175,6 +177,8 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
 
 # A word that may stand between a number and its noun: lower-case, not a verb form or function word.
 _MODIFIER = re.compile(r"^[a-z][a-z-]{2,}$")
+_REGIONAL = re.compile(r"^(?:African|Asian|European|Arab|Latin|Central|South|North|West|East|Middle|Sub-Saharan|"
+                       r"Caribbean|Andean|Balkan|Kurdish|Rohingya|Tamil|Pashtun|Hazara|Yazidi|Uyghur)$")
 _NOT_MODIFIER = {"and", "are", "were", "was", "have", "has", "had", "who", "which", "that", "the", "from", "into",
                  "per", "each", "every", "with", "for", "than", "military", "army", "armed", "armoured", "armored",
                  "police", "security", "border", "aid", "tonnes", "more", "less", "fewer", "been", "being"}
@@ -210,8 +214,9 @@ def _bare_count(after: str) -> bool:
                 r"daily|weekly|monthly|on|since|in the|last|this|so far|by|during|between|"
                 r"from|over the|within|according|—|–|-\s))", after, re.I):
         return True
-    verb = re.match(r"^\s*([a-z]+)", after)
-    return bool(verb and _phrases("movement")[0].match(verb.group(1)))
+    if re.match(r"^\s*(?:a|per|each|every) (?:week|month)\b", after, re.I):
+        return True  # "arriving at a rate of more than 1,000 a week"
+    return bool(_phrases("movement")[0].match(after.lstrip()))  # "nearly 3,000 made the crossing"
 
 
 def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | None) -> bool:
@@ -228,7 +233,9 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
     size = _SIZE_OF.search(before[-40:])
     sized = size and (size.group("capacity") or not (noun and (_UPROOTED.match(noun) or gazetteer.lookup(noun))))
     # "convoys carrying about 2,000 returnees leave every week" is a flow, not one boat's passengers
-    carrying = _CARRYING.search(before[-40:]) and not (_REPEATED.search(after) or _LANDED.search(after))
+    # "a flight carrying 431 Iraqis left Minsk for Erbil", "a boat carrying 147 refugees landed": all of them moved
+    carrying = _CARRYING.search(before[-40:]) and not (_REPEATED.search(after) or _LANDED.search(after)
+                                                       or _TRAVELLED.search(after))
     if sized or _AGE_OR_RATIO.search(before[-30:]) or carrying or _OUT_OF.search(before[-40:]):
         return False
     if re.search(r"[/:]\s*$", before) or re.search(r"^\s*(?:times|x)\b", after) or _EACH_LOAD.match(after):
@@ -244,7 +251,7 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
 
 # Displacement inside one country crosses no border: "displaced 1.5 million people inside Sudan", "Inside
 # Lebanon, more than 1 million people have been displaced", "displaced from their homes".
-_INTERNAL = re.compile(r"\binternally\b|\bdisplac\w*\b.*\b(?:inside|within)\b(?!\s+(?:hours|days|weeks))|"
+_INTERNAL = re.compile(r"\binternally\b|\bevacuated from (?:their )?(?:homes|villages|towns|areas|districts)\b|\bdisplac\w*\b.*\b(?:inside|within)\b(?!\s+(?:hours|days|weeks))|"
                        r"\bdisplaced from their homes\b|\b(?:fled|forced from|driven from|uprooted from) their homes\b"
                        r"(?![^.;]{0,40}\b(?:to|into|across|abroad)\b)", re.I)
 _CAMP_TO_CAMP = re.compile(r"\b(?:moved|relocated|transferred)\s+(?:[\w,'-]+\s+){0,6}?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?"

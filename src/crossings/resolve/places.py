@@ -34,6 +34,8 @@ _STRONG_DEST = re.compile(r"\b(?:into|entered|entering|enter|arrived in|arriving
 # own border "with Y" is where people come from Y; "the Polish side of the border with Belarus" is not.
 _OWN_BORDER_WITH = re.compile(r"\b(?:its|their|[A-Z][\w.]*(?:'s|’s)|(?:south|north|east|west)[\w-]*|"
                               r"[A-Z][a-z]+(?:an|ish|ese|ic|i))\s+(?:(?:land|sea|river)\s+)?border with(?:\s+the)?\s*$")
+_SOURCE_FROM = re.compile(r"\b(?:figures|data|statistics|estimates|numbers|reports?|officials)\s+(?:from|of)\s+(?:the\s+)?$",
+                          re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
 _SHORES_AFTER = re.compile(r"^\s*(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?)\b", re.I)
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
@@ -166,6 +168,8 @@ def _by_cue(sentence: str, mentions: list[Mention], sides: bool = True) -> tuple
             pair = [n for n in mentions if n.start > m.start and n.kind == "country"]
             if pair and re.match(r"^\s*and\s*$", sentence[m.end:pair[0].start]):
                 return [m], [pair[0]]  # "the border between Turkey and Greece"
+        if _SOURCE_FROM.search(before):
+            continue  # "according to figures from Italy's interior ministry": who says it, not where from
         if (m.kind in ("country", "city") and (_ORIGIN_CUE.search(before) or _OWN_BORDER_WITH.search(before))
                 or sides and _SIDE_AFTER.match(sentence[m.end:])):
             origins.append(m)
@@ -175,7 +179,7 @@ def _by_cue(sentence: str, mentions: list[Mention], sides: bool = True) -> tuple
 
 
 def _is_destination(sentence: str, m: Mention, before: str) -> bool:
-    if re.search(r"\bof them\b", before[-30:]):
+    if re.search(r"\bof them\b[^,]*$", before[-30:]):
         return False  # "with more than half of them going to Poland" names a share's destination
     if re.search(r"\b(?:second only to|second to|behind|than)\s*$", before):
         return False  # "Peru is home to 400,000 Venezuelans, second only to Colombia": a comparison
@@ -185,8 +189,9 @@ def _is_destination(sentence: str, m: Mention, before: str) -> bool:
     return m.kind in ("country", "city") and bool(_DEST_CUE.search(before))
 
 
-_PEOPLE_AFTER = re.compile(r"^\s*(?:refugees|migrants|people|nationals|citizens|asylum|men|women|children|families|"
-                           r"civilians|returnees|evacuees|deportees|exiles|arrivals|travell?ers|residents)\b", re.I)
+_PEOPLE_AFTER = re.compile(r"^\s*(?:refugees|migrants?|people|nationals|citizens|asylum|men|women|children|families|"
+                           r"civilians|returnees|evacuees|deportees|exiles|arrivals|travell?ers|residents|defectors|"
+                           r"workers|labou?rers|tourists|students|pilgrims|fishermen|passport holders)\b", re.I)
 
 
 def _demonym_of(sentence: str, mentions: list[Mention], segment: tuple[int, int], noun: str | None) -> Mention | None:

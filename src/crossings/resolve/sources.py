@@ -109,6 +109,9 @@ def _clean(who: str) -> str | None:
     # "the latest survey released today by the International Organization for Migration (IOM)": the publisher
     who = re.sub(r"^.*?\b(?:released|published|compiled|collected|issued|gathered)\s+(?:\w+\s+)?by\s+", "", who,
                  flags=re.I)
+    # "figures from Italy's interior ministry", "data from the Home Office": the body the numbers come from
+    who = re.sub(r"^(?:the\s+)?(?:latest\s+|official\s+|preliminary\s+|new\s+)?(?:figures|data|statistics|numbers|"
+                 r"estimates)\s+(?:from|by|of)\s+", "", who, flags=re.I)
     who = re.sub(r"(?<=\w)\s+(?:figures|data|statistics|numbers|estimates)(?:\s+(?:released|published|issued))?$", "",
                  who, flags=re.I)
     if len(who.split()) > 14 or not who:
