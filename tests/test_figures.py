@@ -611,3 +611,18 @@ def test_figures_bare_counts_flights_that_left_queues_and_clauses_with_their_own
 ])
 def test_figures_surveys_guards_towns_killings_evacuated_villages_and_plans_are_not_figures(text):
     assert run(text, "2023-07-12") == [], text
+
+
+def test_figures_asides_clause_ends_hosted_totals_and_months_ending():
+    assert run("At least 61 migrants, including women and children, drowned after their boat capsized off Libya, "
+               "the IOM said.", "2023-12-19") == []
+    assert run("Migrants were held in detention centres where as many as 350 people shared a single room.") == []
+    _, before = run("The number of North Korean defectors who reached South Korea rose to 196 last year from 67 in "
+                    "2022, as easing border controls in China allowed more to make the journey.", "2024-01-18")
+    assert (before["origin"], before["destination"]) == ("KP", "KR")
+    _, jordan = run("Jordan hosts about 660,000 Syrian refugees, although the government puts the total number of "
+                    "Syrians in the kingdom at 1.3 million.", "2023-06-20")
+    assert jordan["kind"] == "stock"
+    (cubans,) = run("U.S. authorities recorded 224,607 arrivals of Cubans in the 12 months ending Sept. 30.",
+                    "2022-10-22")
+    assert (cubans["period_start"], cubans["period_end"]) == ("2021-10-01", "2022-09-30")

@@ -33,8 +33,9 @@ _LEADING_AVERAGE = re.compile(r"\b(daily|weekly|monthly)\s+(?:average|number|tot
 
 
 # "The number of Syrian refugees in Lebanon has passed 1 million": people of one place living in another
-_HOSTED_IN = re.compile(r"\b(?:[Rr]efugees|[Aa]sylum[- ]seekers) (?:living |staying |sheltering )?in "
-                        r"(?:neighbouring )?[A-Z]")
+_HOSTED_IN = re.compile(r"\b(?:[Rr]efugees|[Aa]sylum[- ]seekers|(?:number|total) of [A-Z][a-z]+s) (?:living |staying |"
+                        r"sheltering )?in (?:the (?:kingdom|country|republic)\b|(?:neighbouring )?(?!(?:January|"
+                        r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z])")
 
 
 _AVERAGE_OF = re.compile(r"\baverage of\s+(?:about|some|around|roughly|nearly|almost|more than|over)?\s*$", re.I)

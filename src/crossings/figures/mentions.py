@@ -264,6 +264,8 @@ _EACH_LOAD = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:into|in|on|aboard|per)\s+(?:e
 
 def _clause(before: str, after: str) -> str:
     """Words near the number inside its clause: the context its verb and qualifiers live in."""
+    # "At least 61 migrants, including women and children, drowned": the aside is not the predicate
+    after = re.sub(r"^([^,]*),\s(?:including|among them|most of them|many of them|mostly|mainly)\b[^,]*,", r"\1", after)
     before = re.sub(r",\s(?:where|which|who)\b[^,]*,", ",", before)  # a relative clause that closes before it
     left = re.split(r"[;:]|,\s(?:while|but|and|which|who|where)\b|\bwhile\b|\bwhereas\b", before)[-1]
     right = re.split(r"[;:]|,\s(?:while|but|and|which|who|as)\b|\band\b", after)[0]

@@ -300,7 +300,7 @@ _ON_DATE = re.compile(rf"\bon\s+(?:\w+day,?\s+)?(?P<d>{_DAY_MONTH.pattern})", re
 
 def _span(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     """A period stated in the sentence, most specific first."""
-    for finder in (_fiscal_year, _day_pair, _between, _month_range, _part_of_year, _first_of, _since, _past, _relative_words, _in_month,
+    for finder in (_fiscal_year, _months_ending, _day_pair, _between, _month_range, _part_of_year, _first_of, _since, _past, _relative_words, _in_month,
                    _in_year):
         found = finder(sentence, ref, ctx)
         if found:
@@ -322,6 +322,20 @@ def _fiscal_year(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     if m.group("ended") and not (m.group("y") or m.group("y2")) and ref.month < 10:
         year = ref.year - 1  # "the fiscal year that ended" in June: the one that ended last September
     return Period(date(year - 1, 10, 1), min(date(year, 9, 30), ref))
+
+
+_MONTHS_ENDING = re.compile(rf"\b(?:the\s+)?(?P<n>{_NUM})\s+months\s+(?:ending|ended|to|through|up to)\s+(?:on\s+)?"
+                            rf"(?P<d>\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})", re.I)
+
+
+def _months_ending(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    """ "the 12 months ending Sept. 30": the n months up to that day."""
+    m = _MONTHS_ENDING.search(sentence)
+    n = _count(m.group("n")) if m else None
+    end = day_month(_DAY_MONTH.search(m.group("d")), ref) if m else None  # type: ignore[arg-type]
+    if not (n and end):
+        return None
+    return Period(add_months(end, -n) + timedelta(days=1), end)
 
 
 _DAY_PAIR = re.compile(rf"\bon\s+(?P<a>{_WEEKDAY})\s+(?:and|to|through|-|–)\s+(?P<b>{_WEEKDAY})\b", re.I)

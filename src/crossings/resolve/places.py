@@ -136,8 +136,10 @@ def _other_side(speakers: list[Mention], dests: tuple[Mention, ...]) -> Mention 
     return next((m for m in speakers if all(m.code != d.code for d in dests)), None)
 
 
-_CLAUSE_BREAK = re.compile(r",\s*(?:while|but|whereas|although|and\s+(?:the|that|a|about|some)|(?:most|many|some|half|all) of "
-                           r"them)\b|;|\bwhile\b|\bbefore\b")
+# Where a figure's own words stop: "…, including 480,000 from Congo" and "…, as easing controls in China …"
+# say something about others or about why.
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|but|whereas|although|including|as|and\s+(?:the|that|a|about|some)|(?:most|many|"
+                           r"some|half|all) of them)\b|;|\bwhile\b|\bbefore\b")
 
 
 def _clause_start(sentence: str, start: int, limit: int) -> int:
