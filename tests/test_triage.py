@@ -65,11 +65,10 @@ def test_triage_cues_are_lowercase_keys() -> None:
     assert {"thousand", "million", "dozen"} <= set(keys)
 
 
-def test_triage_recall_on_dev_set() -> None:
-    """Every dev passage with a figure must reach the extractor."""
-    if not DEV.is_file():
-        pytest.skip("tests/data/dev.jsonl is not there yet")
-    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+@pytest.mark.parametrize("name", ["dev.jsonl", "probe.jsonl", "wire.jsonl", "reports.jsonl", "regional.jsonl"])
+def test_triage_recall_on_the_gold_sets(name: str) -> None:
+    """Every gold passage with a figure must reach the extractor."""
+    rows = [json.loads(line) for line in (DEV.parent / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     missed = [row["id"] for row in rows if row.get("figures") and not triage.is_relevant(row["text"])]
     assert missed == []
 
