@@ -170,8 +170,8 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     named = _phrases("units")[0].search(counted.group("what")) if counted else None
     if named:  # "the number of cars crossing from Russia has tripled, to about 1,400 a day"
         return _phrases("units")[1][named.group(0).lower()], None
-    if counted or _bare_count(after):
-        return "people", None
+    if counted or _bare_count(after) or (_RATE_OF.search(sentence, 0, q.start) and _A_WEEK.match(after)):
+        return "people", None  # "arriving at a rate of more than 1,000 a week" (not "sells 81,000 a month")
     return None, None
 
 
@@ -182,6 +182,8 @@ _REGIONAL = re.compile(r"^(?:African|Asian|European|Arab|Latin|Central|South|Nor
 _NOT_MODIFIER = {"and", "are", "were", "was", "have", "has", "had", "who", "which", "that", "the", "from", "into",
                  "per", "each", "every", "with", "for", "than", "military", "army", "armed", "armoured", "armored",
                  "police", "security", "border", "aid", "tonnes", "more", "less", "fewer", "been", "being"}
+_RATE_OF = re.compile(r"\b(?:rate|average|pace) of(?:\s+[\w-]+){0,2}\s*$", re.I)
+_A_WEEK = re.compile(r"^\s*(?:a|per|each|every) (?:week|month)\b", re.I)
 _UPROOTED = re.compile(r"(?:refugee|migrant|asylum|displaced|evacuee|returnee|deportee|exile)", re.I)
 _COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|total|tally|count|average) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|"
                        r"entries|departures|returns|deportations|expulsions)\b))(?P<what>[^,;]{0,60}?)\s+"
@@ -214,8 +216,6 @@ def _bare_count(after: str) -> bool:
                 r"daily|weekly|monthly|on|since|in the|last|this|so far|by|during|between|"
                 r"from|over the|within|according|—|–|-\s))", after, re.I):
         return True
-    if re.match(r"^\s*(?:a|per|each|every) (?:week|month)\b", after, re.I):
-        return True  # "arriving at a rate of more than 1,000 a week"
     return bool(_phrases("movement")[0].match(after.lstrip()))  # "nearly 3,000 made the crossing"
 
 
