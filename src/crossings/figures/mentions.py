@@ -33,6 +33,10 @@ _CONTINUES = re.compile(r"(?:\bon top of(?: some| about| around)?|\bin addition 
                         r"close to|just over|just under))?)\s*$", re.I)
 
 
+_COMPARED_WITH = re.compile(r"(?:\b(?:up|down) from|\bcompared (?:with|to)|\bagainst)(?:\s+(?:some|about|around|"
+                            r"roughly|nearly|almost))?\s*$", re.I)
+
+
 def _continues(sentence: str, q: Quantity, earlier: list[Candidate]) -> Candidate | None:
     if earlier and _CONTINUES.search(sentence[earlier[-1].quantity.end:q.start]):
         return earlier[-1]
@@ -121,6 +125,9 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
         like = _continues(sentence, q, out)
         if i and _PART_OF_ALL.search(sentence, quantities[i - 1].end, q.start) and _INTERNAL.search(sentence[:q.start]):
             continue  # "362,000 displaced inside Haiti, including about 17,000 who fled the capital"
+        if i and like is None and not (out and out[-1].quantity is quantities[i - 1]) and _COMPARED_WITH.search(
+                sentence[quantities[i - 1].end:q.start]):
+            continue  # "packing 53 people into each dinghy, up from 41": compared with what was no figure
         if unit is None or not _plausible(sentence, q, nxt, moving or like is not None or (settled and demonym), noun):
             continue
         if q.qualifier == "vague" and re.search(r"\bthe\s*$", sentence[:q.start], re.I):
