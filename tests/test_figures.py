@@ -628,3 +628,12 @@ def test_figures_asides_clause_ends_hosted_totals_and_months_ending():
     (cubans,) = run("U.S. authorities recorded 224,607 arrivals of Cubans in the 12 months ending Sept. 30.",
                     "2022-10-22")
     assert (cubans["period_start"], cubans["period_end"]) == ("2021-10-01", "2022-09-30")
+
+
+def test_figures_cote_divoire_and_people_going_home_along_the_carried_corridor():
+    (ivory,) = run("In Côte d’Ivoire, the authorities have registered more than 55,000 Burkinabè asylum seekers since "
+                   "January 2023.", "2024-02-16")
+    assert (ivory["origin"], ivory["destination"]) == ("BF", "CI")
+    found = run("More than 300,000 people have crossed from Lebanon into Syria since September 23. The directorate "
+                "counts at least 235,000 Syrians among those who have crossed.", "2024-10-04")
+    assert [(f["origin"], f["destination"]) for f in found] == [("LB", "SY"), ("LB", "SY")]

@@ -124,7 +124,7 @@ def _cities() -> dict[str, tuple[str, str, Place]]:
 
 # A run of capitalised words, allowing inner "and", "of", "de", "al-", apostrophes and hyphens.
 _CAPS = re.compile(r"(?:\b[A-Z][\w’'.-]*[\w]|\bU\.S\.|\bU\.K\.)"
-                   r"(?:\s+(?:(?:and|of the|of|de|del|la|el|al|d'Ivoire)\s+)?(?:[A-Z][\w’'.-]*[\w]))*")
+                   r"(?:\s+(?:(?:and|of the|of|de|del|la|el|al)\s+)?(?:[A-Z][\w’'.-]*[\w])|\s+d['’]Ivoire\b)*")
 
 
 def find(text: str) -> list[Mention]:

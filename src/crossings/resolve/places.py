@@ -36,6 +36,7 @@ _OWN_BORDER_WITH = re.compile(r"\b(?:its|their|[A-Z][\w.]*(?:'s|’s)|(?:south|n
                               r"[A-Z][a-z]+(?:an|ish|ese|ic|i))\s+(?:(?:land|sea|river)\s+)?border with(?:\s+the)?\s*$")
 _SOURCE_FROM = re.compile(r"\b(?:figures|data|statistics|estimates|numbers|reports?|officials)\s+(?:from|of)\s+(?:the\s+)?$",
                           re.I)
+_HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
 _SHORES_AFTER = re.compile(r"^\s*(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?)\b", re.I)
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
@@ -86,6 +87,10 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     if not origins and not dests:
         origins, dests = _by_cue(sentence, mentions)
     people = _demonym_of(sentence, mentions, (segment[0], segment[2]), noun)
+    if (not origins and not dests and people and carry.origin and carry.destination and not speakers
+            and people.code == carry.destination.code != carry.origin.code and not _HOSTED.search(sentence)):
+        # after "…crossed from Lebanon into Syria", "235,000 Syrians among those who crossed" went home
+        return Roles(carry.origin, (carry.destination,))
     origin = origins[0] if origins else None
     if not dests and _OWN_PEOPLE.search(sentence, segment[1], clause_end):
         # "Iraq repatriated 431 of its citizens from Belarus": the state that brings its own home
