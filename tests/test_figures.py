@@ -637,3 +637,37 @@ def test_figures_cote_divoire_and_people_going_home_along_the_carried_corridor()
     found = run("More than 300,000 people have crossed from Lebanon into Syria since September 23. The directorate "
                 "counts at least 235,000 Syrians among those who have crossed.", "2024-10-04")
     assert [(f["origin"], f["destination"]) for f in found] == [("LB", "SY"), ("LB", "SY")]
+
+
+def test_figures_from_the_long_articles_set():
+    (abroad,) = run("KYIV, Ukraine (AP) — More than 1.1 million people have entered Ukraine from abroad since Feb. 28, "
+                    "the border guard said, as some of those who fled in the first weeks of the war head home to areas "
+                    "the Russians have withdrawn from.", "2022-05-02")
+    assert (abroad["origin"], abroad["destination"], abroad["period_start"]) == (None, "UA", "2022-02-28")
+    (cars,) = run("About 3,000 cars, vans and trucks were lined up on the Russian side of the checkpoint on Wednesday.",
+                  "2022-09-28")
+    assert (cars["unit"], cars["kind"], cars["origin"]) == ("vehicles", "stock", "RU")
+    (chaman,) = run("Thousands of Afghans have been crossing into Pakistan every day at the Chaman crossing, officials "
+                    "say, though many of them are traders who return home the same evening.", "2021-08-24")
+    assert (chaman["origin"], chaman["destination"]) == ("AF", "PK")
+    (hosted,) = run("Pakistan already hosts some 1.4 million registered Afghan refugees.", "2021-08-24")
+    assert (hosted["origin"], hosted["destination"], hosted["kind"]) == ("AF", "PK", "stock")
+    (soldiers,) = run("More than 1,000 Afghan soldiers fled across the border into Tajikistan overnight.", "2021-07-05")
+    assert (soldiers["origin"], soldiers["destination"]) == ("AF", "TJ")
+    _, stayed = run("In Moldova, authorities said more than 337,000 people had crossed from Ukraine since Feb. 24, and "
+                    "nearly 100,000 had stayed.", "2022-03-15")
+    assert stayed["kind"] == "stock"
+
+
+@pytest.mark.parametrize("text", [
+    "Since Saturday, more than 47,000 people have arrived in Slovenia, police said, in a country of just two million.",
+    "Egypt said 40,000 Sudanese had crossed, along with about 2,000 foreign nationals from more than 50 countries.",
+    "Britain said it had run 23 evacuation flights from an airstrip north of Khartoum.",
+    "More than 70,000 people have fled Nagorno-Karabakh for Armenia, well over half of the region's estimated 120,000 "
+    "ethnic Armenian residents.",
+    "A record 46,843 migrants reached the Canary Islands in 2024, surpassing the previous high by more than 14,000.",
+    "The 2024 Chad refugee response plan seeks US$630 million.",
+])
+def test_figures_long_articles_sizes_continents_flights_shares_differences_and_plans(text):
+    found = run(text, "2024-01-02")
+    assert all(f["low"] not in (2_000_000, 50, 23, 120_000, 14_000, 2024) for f in found), found

@@ -57,15 +57,20 @@ _FILLER = {"newly", "recently", "arrived", "displaced", "more", "other", "new", 
            "separated", "vulnerable", "stranded", "exhausted"}
 _SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|an|the) (?:[\w-]+ ){0,2}(?:city|country|town|nation|region|village|district|crowd|hub|community|municipality|island|neighbou?rhood|suburb) "
                       r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|(?P<capacity>\bbuilt for|"
-                      r"\bdesigned for|\bcapacity of|\bmeant for|\bintended for|\bset up (?:[\w-]+ ){0,5}?for))(?:\s+(?:about|some|around|roughly|nearly|almost|over|"
+                      r"\bdesigned for|\bcapacity of|\bmeant for|\bintended for|\bset up (?:[\w-]+ ){0,5}?for))(?:\s+(?:about|some|around|roughly|nearly|almost|over|just|only|barely|"
                       r"more than|just over|an estimated|approximately))?\s*$", re.I)
 # "a boat carrying 50 migrants" counts passengers, not crossings ("thousands crossed, carrying their
 # belongings" is still a figure: only "carrying" before the number rules it out).
-_TRAVELLED = re.compile(r"\b(?:left|departed|took off|flew)\b", re.I)
+_TRAVELLED = re.compile(r"\b(?:left|departed|took off|flew|home|back)\b", re.I)
 _CARRYING = re.compile(r"\b(?:carrying|carried)\s+(?:about|some|around|roughly|nearly|almost|over|more than|"
                        r"at least|up to|an estimated)?\s*$", re.I)
 # "a boat carrying 147 Rohingya refugees landed in Aceh": its passengers arrived
 _LANDED = re.compile(r"\b(?:landed|arrived|reached|came ashore|docked|made landfall)\b", re.I)
+_SHARE_OF_WHOLE = re.compile(r"\b(?:half|a third|a quarter|two-thirds|three-quarters|most|much)\s+of\s+(?:the|its|their|"
+                             r"[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_DIFFERENCE = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp\w*|up|down|rose|risen|fell|fallen|increased|"
+                         r"decreased|dropped|jumped|grew)\b[^.;]{0,80}?\bby(?:\s+(?:more than|about|nearly|almost|some|"
+                         r"roughly|over|just over|just under))?\s*$", re.I)
 _REPEATED = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.I)
 # "1,650 have been evacuated, out of more than 8,000 who need to leave": the whole a share is taken of
 _OUT_OF = re.compile(r"\bout of(?:\s+(?:a total of|about|some|around|roughly|nearly|almost|over|more than|"
@@ -128,7 +133,8 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
         if i and like is None and not (out and out[-1].quantity is quantities[i - 1]) and _COMPARED_WITH.search(
                 sentence[quantities[i - 1].end:q.start]):
             continue  # "packing 53 people into each dinghy, up from 41": compared with what was no figure
-        if unit is None or not _plausible(sentence, q, nxt, moving or like is not None or (settled and demonym), noun):
+        waiting = settled and (demonym or unit == "vehicles")  # "3,000 cars were lined up at the checkpoint"
+        if unit is None or not _plausible(sentence, q, nxt, moving or like is not None or waiting, noun):
             continue
         if q.qualifier == "vague" and re.search(r"\bthe\s*$", sentence[:q.start], re.I):
             continue  # "the thousands arriving" restates a figure given before
@@ -146,29 +152,17 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
         return None, None
     clause = re.split(r"[.;!?,](?:\s|$)", after, maxsplit=1)[0]  # a unit noun never follows a stop or comma
     words = re.findall(r"[\w’'-]+|%", clause.replace("[", " ").replace("]", " "))[:6]
+    if words and _phrases("not_units")[0].match(" ".join(words[:3]).lower()) and not _SOLDIERS_FLED.match(clause):
+        return None, None  # "along with 2,000 foreign nationals from more than 50 countries"
     if re.match(r"^\s*of (?:them|those|these|whom)\b", after) or (earlier and _CONTINUES.search(
             sentence[earlier[-1].quantity.end:q.start])):
         return (earlier[-1].unit if earlier else "people"), None
     nationality = _nationality(after)
     if nationality:
         after, words = nationality[1], re.findall(r"[\w’'-]+|%", nationality[1])[:6]
-    free = 0  # words we do not know that may describe the noun: "labour migrants", "wounded Palestinians"
-    for n, word in enumerate(words):
-        phrase = " ".join(words[n:n + 3]).lower()
-        if _phrases("not_units")[0].match(phrase):
-            if free:
-                break  # "250,000 Haitians last year": the words after the noun, not a modifier of it
-            return None, None
-        hit = _phrases("units")[0].match(phrase)
-        if hit:
-            return _phrases("units")[1][hit.group(0).lower()], hit.group(0)
-        if word.lower() in _FILLER:
-            continue
-        free += 1
-        joined = word.lower() == "and" and n > 0  # "335 foreign and dual nationals"
-        regional = _REGIONAL.match(word)  # "25,000 African asylum seekers"
-        if free > 2 or not (_MODIFIER.match(word) or regional) or (word.lower() in _NOT_MODIFIER and not joined):
-            break
+    found = _head_noun(words)
+    if found != _NO_NOUN:
+        return found
     if nationality:
         return "people", nationality[0]  # "8,000 Congolese have crossed"
     if earlier and re.match(r"^\s*(?:to|in|into|for|at)\b", after):
@@ -182,8 +176,37 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     return None, None
 
 
+_NO_NOUN = ("", "")  # _head_noun found neither a unit noun nor a word that rules the number out
+
+
+def _head_noun(words: list[str]) -> tuple[str | None, str | None]:
+    """(unit, noun) of the first unit noun among the words after a number, past fillers and up to two
+    describing words ("labour migrants", "wounded Palestinians"); (None, None) when a word rules the number
+    out ("years", "soldiers"); _NO_NOUN when neither comes."""
+    free = 0
+    for n, word in enumerate(words):
+        phrase = " ".join(words[n:n + 3]).lower()
+        if _phrases("not_units")[0].match(phrase) and not _SOLDIERS_FLED.match(" ".join(words[n:])):
+            # "250,000 Haitians last year": after a describing word, the words that follow the noun
+            return _NO_NOUN if free else (None, None)
+        hit = _phrases("units")[0].match(phrase) or _SOLDIERS_FLED.match(" ".join(words[n:]))
+        if hit:
+            return _phrases("units")[1].get(hit.group(0).lower(), "people"), hit.group(0)
+        if word.lower() in _FILLER:
+            continue
+        free += 1
+        joined = word.lower() == "and" and n > 0  # "335 foreign and dual nationals"
+        regional = _REGIONAL.match(word) or gazetteer.lookup(word)  # "African asylum seekers", "Afghan refugees"
+        if free > 2 or not (_MODIFIER.match(word) or regional) or (word.lower() in _NOT_MODIFIER and not joined):
+            break
+    return _NO_NOUN
+
+
 # A word that may stand between a number and its noun: lower-case, not a verb form or function word.
 _MODIFIER = re.compile(r"^[a-z][a-z-]{2,}$")
+# "About 600 Myanmar soldiers have fled into India": deserters crossing, not troops deployed
+_SOLDIERS_FLED = re.compile(r"(?:soldiers|troops|servicemen|policemen|police officers)(?=\s+(?:\w+\s+){0,3}?(?:fled|"
+                            r"crossed|defected|deserted|escaped|sought refuge|took refuge))", re.I)
 _REGIONAL = re.compile(r"^(?:African|Asian|European|Arab|Latin|Central|South|North|West|East|Middle|Sub-Saharan|"
                        r"Caribbean|Andean|Balkan|Kurdish|Rohingya|Tamil|Pashtun|Hazara|Yazidi|Uyghur)$")
 _NOT_MODIFIER = {"and", "are", "were", "was", "have", "has", "had", "who", "which", "that", "the", "from", "into",
@@ -217,21 +240,30 @@ def _nationality(after: str) -> tuple[str, str] | None:
     return None
 
 
+_IRREGULAR = {"fled", "left", "came", "went", "made", "took", "ran", "swam", "flew", "got", "reach", "cross", "enter",
+              "arrive", "return", "flee", "leave", "remain", "stay", "live"}
+
+
 def _bare_count(after: str) -> bool:
     """A number standing alone as subject or object: "10,000 have crossed", "rose to 10,000 a day"."""
+    if re.match(r"^\s*(?:remain|remained|stayed|stay|live|lived|are staying|are living|are sheltering)\b", after, re.I):
+        return True  # "about 80,000 remain in the country"
     if re.match(r"^\s*(?:$|[.,;:)”\"’]|(?:have|has|had|were|are|was|more|who|whom|a day|per|each|every|"
                 r"daily|weekly|monthly|on|since|in the|last|this|so far|by|during|between|"
                 r"from|over the|within|according|—|–|-\s))", after, re.I):
         return True
-    return bool(_phrases("movement")[0].match(after.lstrip()))  # "nearly 3,000 made the crossing"
+    verb = re.match(r"\s*([a-z]+)", after)  # "nearly 3,000 made the crossing", not "23 evacuation flights"
+    return bool(verb and (verb.group(1).endswith(("ed", "ing")) or verb.group(1) in _IRREGULAR)
+                and _phrases("movement")[0].match(after.lstrip()))
 
 
 def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | None) -> bool:
     before, after = sentence[:q.start], sentence[q.num_end:nxt]
     if _DATE_BEFORE.search(before[-25:]) or _DATE_AFTER.search(after[:12]) or _MONEY_BEFORE.search(before):
         return False
-    if q.qualifier == "exact" and q.low == q.high and 1900 <= q.low <= 2100 and noun is None and "," not in q.text:
-        return False  # a year ("up from 2,005 in all of 2022" is a count)
+    if (q.qualifier == "exact" and q.low == q.high and 1900 <= q.low <= 2100 and "," not in q.text
+            and not (noun and after.lstrip().startswith(noun))):
+        return False  # a year ("the 2024 Chad refugee response plan"; "up from 2,005 in all of 2022" is a count)
     if q.low < 10 and q.qualifier != "vague":
         return False  # single people and families are stories, not figures
     if q.low < 120 and noun is None and _AGE_BOUND.search(sentence[:q.num_start]):
@@ -245,6 +277,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
                                                        or _TRAVELLED.search(after))
     if sized or _AGE_OR_RATIO.search(before[-30:]) or carrying or _OUT_OF.search(before[-40:]):
         return False
+    if _SHARE_OF_WHOLE.search(before[-60:]) or _DIFFERENCE.search(before[-120:]):
+        return False  # "over half of the region's estimated 120,000", "surpassing the high by more than 14,000"
     if re.search(r"[/:]\s*$", before) or re.search(r"^\s*(?:times|x)\b", after) or _EACH_LOAD.match(after):
         return False
     if not moving:

@@ -181,6 +181,7 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None,
         return Period(None, None)
     report = _report_day(sentence, ref)
     own = _COMMA_COMPARISON.sub("", scope if scope is not None else sentence)  # "…, the highest since 2016"
+    own = _AS_CLAUSE.sub("", own)  # "…, as some of those who fled in the first weeks of the war head home"
     span, day = _own_period(own, tail if scope is not None else None, ref, ctx, kind)
     sentence = own
     cut = _cutoff(own, ref)  # "as of June 30", "by the end of May": the day the count stops
@@ -199,6 +200,8 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None,
     return Period(start if start and start <= end else None, end)
 
 
+_AS_CLAUSE = re.compile(r",\s+as\s+(?:some|many|most|the|those|they|it|he|she|officials|authorities|more|fighting)\b.*$",
+                        re.I)
 _END_OF = re.compile(rf"\b(?:as of|by|at)\s+the\s+end\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?|"
                      rf"(?P<year>(?:19|20)\d\d)\b)", re.I)
 

@@ -36,6 +36,7 @@ _OWN_BORDER_WITH = re.compile(r"\b(?:its|their|[A-Z][\w.]*(?:'s|’s)|(?:south|n
                               r"[A-Z][a-z]+(?:an|ish|ese|ic|i))\s+(?:(?:land|sea|river)\s+)?border with(?:\s+the)?\s*$")
 _SOURCE_FROM = re.compile(r"\b(?:figures|data|statistics|estimates|numbers|reports?|officials)\s+(?:from|of)\s+(?:the\s+)?$",
                           re.I)
+_FROM_ABROAD = re.compile(r"\bfrom abroad\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
 _SHORES_AFTER = re.compile(r"^\s*(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?)\b", re.I)
@@ -77,6 +78,14 @@ class Roles:
 def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int], noun: str | None,
           speakers: list[Mention], carry: Carry) -> Roles:
     """Origin and destination(s) of the figure at segment[1] (its neighbours end at [0], start at [2])."""
+    found = _roles(sentence, mentions, segment, noun, speakers, carry)
+    if _FROM_ABROAD.search(sentence, segment[1], _clause_end(sentence, segment[1], segment[2])):
+        return Roles(None, found.destinations)  # "1.1 million have entered Ukraine from abroad": from anywhere
+    return found
+
+
+def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int], noun: str | None,
+           speakers: list[Mention], carry: Carry) -> Roles:
     clause_end = _clause_end(sentence, segment[1], segment[2])
     if _OTHER_WAY.search(sentence, segment[1], clause_end) and carry.origin and carry.destination:
         return Roles(carry.destination, (carry.origin,))  # "…, while 8 million crossed the other way"
@@ -143,7 +152,7 @@ def _other_side(speakers: list[Mention], dests: tuple[Mention, ...]) -> Mention 
 
 # Where a figure's own words stop: "…, including 480,000 from Congo" and "…, as easing controls in China …"
 # say something about others or about why.
-_CLAUSE_BREAK = re.compile(r",\s*(?:while|but|whereas|although|including|as|and\s+(?:the|that|a|about|some)|(?:most|many|"
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|but|whereas|although|though|including|as|and\s+(?:the|that|a|about|some)|(?:most|many|"
                            r"some|half|all) of them)\b|;|\bwhile\b|\bbefore\b")
 
 
@@ -196,7 +205,7 @@ def _is_destination(sentence: str, m: Mention, before: str) -> bool:
     return m.kind in ("country", "city") and bool(_DEST_CUE.search(before))
 
 
-_PEOPLE_AFTER = re.compile(r"^\s*(?:refugees|migrants?|people|nationals|citizens|asylum|men|women|children|families|"
+_PEOPLE_AFTER = re.compile(r"^\s*(?:refugees|migrants?|people|nationals|citizens|asylum|men|women|children|families|soldiers|"
                            r"civilians|returnees|evacuees|deportees|exiles|arrivals|travell?ers|residents|defectors|"
                            r"workers|labou?rers|tourists|students|pilgrims|fishermen|passport holders)\b", re.I)
 
