@@ -671,3 +671,9 @@ def test_figures_from_the_long_articles_set():
 def test_figures_long_articles_sizes_continents_flights_shares_differences_and_plans(text):
     found = run(text, "2024-01-02")
     assert all(f["low"] not in (2_000_000, 50, 23, 120_000, 14_000, 2024) for f in found), found
+
+
+def test_figures_asylum_applications_count_people():
+    (applications,) = run("According to local authorities, 19,000 asylum applications from Venezuelans were registered "
+                          "in Brazil in July.", "2023-08-10")
+    assert (applications["low"], applications["unit"], applications["origin"]) == (19000, "people", "VE")
