@@ -101,6 +101,7 @@ def test_dashboard_evidence_marks_the_number_in_the_sentence(page, server):
     rows = server.api.get("/api/figures", params={"origin": corridor["origin"],
                                                   "destination": corridor["destination"]}).json()["items"]
     expected = [r["evidence"]["text"][r["span"][0]:r["span"][1]] for r in rows if r["span"]]
+    expect(page.locator("#evidence tbody tr")).to_have_count(len(rows))  # this corridor's table, not the last one's
     shown = page.eval_on_selector_all("#evidence tbody mark", "ms => ms.map(m => m.textContent)")
     assert sorted(shown) == sorted(expected)
 
