@@ -33,8 +33,7 @@ _CONTINUES = re.compile(r"(?:\bon top of(?: some| about| around)?|\bin addition 
                         r"close to|just over|just under))?)\s*$", re.I)
 
 
-_COMPARED_WITH = re.compile(r"(?:\b(?:up|down) from|\bcompared (?:with|to)|\bagainst)(?:\s+(?:some|about|around|"
-                            r"roughly|nearly|almost))?\s*$", re.I)
+_COMPARED_WITH = re.compile(r"(?:\b(?:up|down) from|\bcompared (?:with|to)|\bagainst)\s*$", re.I)
 
 
 def _continues(sentence: str, q: Quantity, earlier: list[Candidate]) -> Candidate | None:
@@ -69,8 +68,7 @@ _LANDED = re.compile(r"\b(?:landed|arrived|reached|came ashore|docked|made landf
 _SHARE_OF_WHOLE = re.compile(r"\b(?:half|a third|a quarter|two-thirds|three-quarters|most|much)\s+of\s+(?:the|its|their|"
                              r"[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _DIFFERENCE = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp\w*|up|down|rose|risen|fell|fallen|increased|"
-                         r"decreased|dropped|jumped|grew)\b[^.;]{0,80}?\bby(?:\s+(?:more than|about|nearly|almost|some|"
-                         r"roughly|over|just over|just under))?\s*$", re.I)
+                         r"decreased|dropped|jumped|grew)\b[^.;]{0,80}?\bby\s*$", re.I)
 _REPEATED = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.I)
 # "1,650 have been evacuated, out of more than 8,000 who need to leave": the whole a share is taken of
 _OUT_OF = re.compile(r"\bout of(?:\s+(?:a total of|about|some|around|roughly|nearly|almost|over|more than|"
@@ -126,14 +124,15 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
             unit, noun = _unit(sentence, whole, nxt, out)
         else:
             unit, noun = _unit(sentence, q, nxt, out)
-        demonym = bool(noun and gazetteer.lookup(noun)) or bool(_nationality(sentence[q.num_end:nxt]))
         like = _continues(sentence, q, out)
         if i and _PART_OF_ALL.search(sentence, quantities[i - 1].end, q.start) and _INTERNAL.search(sentence[:q.start]):
             continue  # "362,000 displaced inside Haiti, including about 17,000 who fled the capital"
         if i and like is None and not (out and out[-1].quantity is quantities[i - 1]) and _COMPARED_WITH.search(
                 sentence[quantities[i - 1].end:q.start]):
             continue  # "packing 53 people into each dinghy, up from 41": compared with what was no figure
-        waiting = settled and (demonym or unit == "vehicles")  # "3,000 cars were lined up at the checkpoint"
+        # "3,000 cars were lined up", "56,000 Belarusian citizens were living in Lithuania"
+        waiting = settled and (unit == "vehicles" or bool(noun and gazetteer.lookup(noun))
+                               or bool(_nationality(sentence[q.num_end:nxt])))
         if unit is None or not _plausible(sentence, q, nxt, moving or like is not None or waiting, noun):
             continue
         if q.qualifier == "vague" and re.search(r"\bthe\s*$", sentence[:q.start], re.I):
