@@ -135,7 +135,6 @@ def row_batch(corpus: Path, workers: int, postgres: bool = False) -> dict:
 
 
 def _row_batch(corpus: Path, workers: int, url: str) -> dict:
-    import logging
 
     import distributed
 
@@ -145,9 +144,8 @@ def _row_batch(corpus: Path, workers: int, url: str) -> dict:
 
     opts = settings().replace(db=url)
     warc = str(corpus / "corpus.warc.gz")
-    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
-            distributed.Client(cluster) as client, open_store(opts.db) as store:
+    with batch.local_cluster(workers) as cluster, distributed.Client(cluster) as client, \
+            open_store(opts.db) as store:
         client.run(batch.warm_up, opts)
         cpu_before, workers_before = cpu_seconds(), sum(client.run(cpu_seconds).values())
         started = time.perf_counter()

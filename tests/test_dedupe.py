@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
+from datasketch import MinHash
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from crossings import dedupe
 from crossings.config import Settings
@@ -80,7 +85,7 @@ def test_dedupe_clusters_a_copy_cut_to_a_third(store):
 
 def test_dedupe_similarity_is_overlap_of_the_shorter(store):
     whole, half = dedupe.shingles(STORY), dedupe.shingles(STORY[: len(STORY) // 2])
-    signed = [dedupe.signed(i, dedupe.signature(s).hashvalues.tobytes(), len(s)) for i, s in enumerate([whole, half])]
+    signed = [dedupe.signed(i, dedupe.signature(s).tobytes(), len(s)) for i, s in enumerate([whole, half])]
     assert dedupe.similarity(*signed) == pytest.approx(1.0, abs=0.15)
 
 
@@ -205,3 +210,16 @@ def test_dedupe_migration_bands_the_articles_clustered_before_it(tmp_path):
         copy = add(migrated, edited(STORY, {"Tuesday": "Wednesday"}))
         assert dedupe.cluster(migrated, Settings()) == 2
         assert clusters(migrated)[copy][0] == first and clusters(migrated)[unclustered][0] == unclustered
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab cdé,\n.Ω"), max_size=400))
+def test_signature_is_datasketchs_minhash(text):
+    """Signatures already stored must stay comparable with new ones: the vectorized signature gives
+    exactly datasketch's affine32 MinHash of the same shingles, and the shingles are the word 5-grams."""
+    found = dedupe.shingles(text)
+    words = re.findall(r"\w+", text.lower())
+    assert found == {" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 4))}
+    reference = MinHash(num_perm=dedupe.NUM_PERM, scheme=dedupe.SCHEME)
+    reference.update_batch([s.encode("utf-8") for s in found])
+    assert dedupe.signature(found).tolist() == reference.hashvalues.tolist()

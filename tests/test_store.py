@@ -91,23 +91,28 @@ def test_store_save_many_is_save_in_one_transaction(store):
     and one already stored are not new and get no signature."""
     stored = store.save(ArticleResult(article("Stored before.")))
     batch = [ArticleResult(article("One."), [figure()]), ArticleResult(article("One.", source="copy.txt")),
-             ArticleResult(article("Stored before.", source="again.txt")), ArticleResult(article("Two."))]
-    saved = store.save_many(batch, [signature_row(n) for n in range(4)])
-    assert [out.new for out in saved] == [True, False, False, True]
+             ArticleResult(article("Stored before.", source="again.txt")), ArticleResult(article("Two.")),
+             ArticleResult(article("Two, edited.", url="https://example.org/two")),
+             ArticleResult(article("Two, edited again.", url="https://example.org/two"), [figure()])]
+    saved = store.save_many(batch, [signature_row(n) for n in range(6)])
+    assert [out.new for out in saved] == [True, False, False, True, True, False]
     assert saved[1].article_id == saved[0].article_id and saved[2].article_id == stored.article_id
-    assert store.count_articles() == 3 and store.count_figures() == 1
-    assert sorted(row["shingles"] for row in store.minhashes()) == [0, 3]
+    assert saved[5].article_id == saved[4].article_id != saved[3].article_id
+    assert store.count_articles() == 4 and store.count_figures() == 1
+    assert sorted(row["shingles"] for row in store.minhashes()) == [0, 3, 4]
+    assert [store.article(out.article_id)["text"] for out in saved] == [
+        "One.", "One.", "Stored before.", "Two.", "Two, edited.", "Two, edited."]
 
 
 def test_store_save_many_falls_back_to_one_save_each_after_a_race(store, monkeypatch):
     first = store.save(ArticleResult(article()))
-    real, calls = store_module._find_article, []
+    real, calls = store_module._known_articles, []
 
     def miss_once(*args):  # another writer stores the same text between the batch's check and insert
         calls.append(args)
-        return None if len(calls) == 1 else real(*args)
+        return {} if len(calls) == 1 else real(*args)
 
-    monkeypatch.setattr(store_module, "_find_article", miss_once)
+    monkeypatch.setattr(store_module, "_known_articles", miss_once)
     saved = store.save_many([ArticleResult(article(source="again.txt")), ArticleResult(article("New."))],
                             [signature_row(1), signature_row(2)])
     assert [out.new for out in saved] == [False, True] and saved[0].article_id == first.article_id
@@ -127,6 +132,16 @@ def test_store_has_source_by_source_and_url(store):
     assert store.has_source(RawDoc(source="folder/a.txt", content=b""))
     assert store.has_source(RawDoc(source="https://elsewhere", content=b"", url="https://a.example/1"))
     assert not store.has_source(RawDoc(source="folder/b.txt", content=b""))
+
+
+def test_store_stored_sources_agrees_with_has_source_in_chunks(store):
+    """The batch check gives has_source's answer for each document, across query chunks."""
+    store.save(ArticleResult(article(source="folder/a.txt", url="https://a.example/1")))
+    raws = [RawDoc(source="folder/b.txt", content=b""), RawDoc(source="folder/a.txt", content=b""),
+            RawDoc(source="https://elsewhere", content=b"", url="https://a.example/1"),
+            RawDoc(source="https://elsewhere/2", content=b"", url="https://a.example/2")]
+    assert store.stored_sources(raws, chunk=3) == [store.has_source(r) for r in raws] == [False, True, True, False]
+    assert store.stored_sources([]) == []
 
 
 def test_store_article_has_text_and_figures(store):

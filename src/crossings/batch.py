@@ -108,16 +108,12 @@ def run_task(work: Work, settings: Settings) -> tuple[RunSummary, list[Outcome]]
     counts, outcomes = RunSummary(), []
     docs = work
     if isinstance(work, Shard):
-        docs = []
-        store = _worker_store(settings.db)
-        for item in shards.read(work, settings):
-            counts.seen += 1
-            if isinstance(item, Failure):
-                outcomes.append((item, None))
-            elif store.has_source(item):
-                counts.duplicates += 1
-            else:
-                docs.append(item)
+        read = list(shards.read(work, settings))
+        outcomes = [(item, None) for item in read if isinstance(item, Failure)]
+        docs = [item for item in read if not isinstance(item, Failure)]
+        stored = _worker_store(settings.db).stored_sources(docs)
+        counts.seen, counts.duplicates = len(read), sum(stored)
+        docs = [doc for doc, known in zip(docs, stored, strict=True) if not known]
     outcomes += process_partition(docs, settings)
     if not workers_write(settings):
         return counts, outcomes
@@ -128,8 +124,10 @@ def run_task(work: Work, settings: Settings) -> tuple[RunSummary, list[Outcome]]
 def process_partition(docs: list[RawDoc], settings: Settings) -> list[Outcome]:
     """The same per-document path as `crossings ingest`, and each article's MinHash signature (the
     costly part of stage 5, which would otherwise run serially in the writer)."""
+    from crossings import dedupe
+
     outcomes = [pipeline.process_safely(doc, settings) for doc in docs]
-    return [(o, None if isinstance(o, Failure) else signature_row(o.article.text)) for o in outcomes]
+    return [(o, None if isinstance(o, Failure) else dedupe.signature_row(o.article.text)) for o in outcomes]
 
 
 def workers_write(settings: Settings) -> bool:
@@ -170,15 +168,6 @@ def _worker_store(url: str) -> Any:
     if url not in _STORES:
         _STORES[url] = open_store(url)
     return _STORES[url]
-
-
-def signature_row(text: str) -> dict[str, Any]:
-    """The row `dedupe.sign_new` would store for this text, less the article id the store assigns."""
-    from crossings import dedupe
-
-    found = dedupe.shingles(text)
-    return {"num_perm": dedupe.NUM_PERM, "shingles": len(found), "wire": dedupe.credits_wire(text),
-            "hashvalues": dedupe.signature(found).hashvalues.tobytes()}
 
 
 def warm_up(settings: Settings) -> None:
@@ -287,10 +276,27 @@ def _client(distributed: Any, scheduler: str | None, workers: int) -> Iterator[A
         with distributed.Client(scheduler) as client:
             yield client
         return
-    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
-            distributed.Client(cluster) as client:
+    with local_cluster(workers) as cluster, distributed.Client(cluster) as client:
         yield client
+
+
+@contextmanager
+def local_cluster(workers: int) -> Iterator[Any]:
+    """A LocalCluster of single-threaded worker processes, started without MALLOC_TRIM_THRESHOLD_.
+
+    Dask's nanny sets that variable so that workers hand freed memory back to the OS, but setting it also
+    pins glibc's mmap threshold at 128 KiB: every page-sized string is then mapped and unmapped anew, and
+    the pipeline ran about 30 % slower in a worker than in one process (bench/README.md). Peak memory
+    without it stays far under the 1 GiB budget per worker, as the benchmark measures."""
+    import dask
+    import distributed
+
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}), \
+            distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                     dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+        yield cluster
 
 
 def _progress(show: bool):

@@ -7,6 +7,7 @@ CONTRACT (the corpus issue implements it; aggregate, serve, batch and review cod
     Store.save(result: ArticleResult) -> SaveOutcome(article_id: int, new: bool)
         idempotent by URL and by content hash; one transaction per article (article + its figures)
     Store.has_source(raw: RawDoc) -> bool    # an article with this URL/source is already stored
+    Store.stored_sources(raws: list[RawDoc]) -> list[bool]   # has_source of each, in a few queries
     Store.record_failure(failure: Failure) -> None
     Store.articles(q=None, limit=100, offset=0) -> list[dict]
         # id, source, url, title, site, published, language, content_hash, cluster_id, is_original,

@@ -70,7 +70,7 @@ class Store(ReviewStore):
         signatures = signatures or [None] * len(results)
         try:
             with self._write() as conn:
-                saved = [_insert(conn, result) for result in results]
+                saved = _insert_many(conn, results)
                 _insert_minhashes(conn, _signed(saved, signatures))
             return saved
         except StoreError as exc:
@@ -137,6 +137,20 @@ class Store(ReviewStore):
             match = match | (articles.c.url == raw.url)
         with self._read() as conn:
             return conn.execute(sa.select(articles.c.id).where(match).limit(1)).first() is not None
+
+    def stored_sources(self, raws: list[RawDoc], chunk: int = 400) -> list[bool]:
+        """`has_source` for each of many documents, a few queries in all (a batch worker checks a whole
+        shard at once: one query per document cost more than processing a page the triage skips)."""
+        sources, urls = set(), set()
+        with self._read() as conn:
+            for start in range(0, len(raws), chunk):
+                part = raws[start:start + chunk]
+                match = articles.c.source.in_([r.source for r in part]) | articles.c.url.in_(
+                    [r.url for r in part if r.url])
+                for row in conn.execute(sa.select(articles.c.source, articles.c.url).where(match)):
+                    sources.add(row.source)
+                    urls.add(row.url)
+        return [r.source in sources or (bool(r.url) and r.url in urls) for r in raws]
 
     def articles(self, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         stmt = queries.articles_select(self.dialect, q, limit, offset)
@@ -210,14 +224,21 @@ class Store(ReviewStore):
 
     def band_matches(self, keys: Iterable[int], chunk: int = 900) -> list[dict[str, Any]]:
         """Clustered articles with any of these band keys: article_id, band, key, their signature and
-        cluster. The caller checks that the band numbers agree too."""
+        cluster. The caller checks that the band numbers agree too. An article matching many bands is
+        read once: its signature is fetched apart from its band rows."""
         keys = sorted(set(keys))
-        stmt = (sa.select(minhash_bands, minhashes.c.hashvalues, minhashes.c.shingles, articles.c.cluster_id)
-                .join_from(minhash_bands, minhashes, minhash_bands.c.article_id == minhashes.c.article_id)
-                .join(articles, articles.c.id == minhash_bands.c.article_id))
+        bands = (sa.select(minhash_bands.c.article_id, minhash_bands.c.band, minhash_bands.c.key,
+                           articles.c.cluster_id)
+                 .join_from(minhash_bands, articles, articles.c.id == minhash_bands.c.article_id))
+        signatures = sa.select(minhashes.c.article_id, minhashes.c.hashvalues, minhashes.c.shingles)
         with self._read() as conn:
-            return [dict(r._mapping) for i in range(0, len(keys), chunk)
-                    for r in conn.execute(stmt.where(minhash_bands.c.key.in_(keys[i:i + chunk])))]
+            found = [tuple(r) for i in range(0, len(keys), chunk)
+                     for r in conn.execute(bands.where(minhash_bands.c.key.in_(keys[i:i + chunk])))]
+            ids = sorted({row[0] for row in found})
+            signed = {r[0]: (r[1], r[2]) for i in range(0, len(ids), chunk)
+                      for r in conn.execute(signatures.where(minhashes.c.article_id.in_(ids[i:i + chunk])))}
+        return [{"article_id": i, "band": band, "key": key, "cluster_id": cluster_id, "hashvalues": signed[i][0],
+                 "shingles": signed[i][1]} for i, band, key, cluster_id in found if i in signed]
 
     def cluster_members(self, cluster_ids: Iterable[int], chunk: int = 900) -> list[dict[str, Any]]:
         """id, cluster_id, is_original, published and wire of every article in these clusters."""
@@ -258,6 +279,55 @@ def _insert(conn: Connection, result: ArticleResult) -> SaveOutcome:
     if result.figures:
         conn.execute(figures.insert(), [rows.figure_values(f, article_id) for f in result.figures])
     return SaveOutcome(article_id, True)
+
+
+def _insert_many(conn: Connection, results: list[ArticleResult], chunk: int = 400) -> list[SaveOutcome]:
+    """`_insert` for each result, with one lookup and one multi-row insert per chunk: for a batch writer
+    the statement overhead of one article at a time cost more than the rows. Within the batch, a later
+    copy (same URL or content hash) of an earlier one is not new either."""
+    saved: list[SaveOutcome] = []
+    for start in range(0, len(results), chunk):
+        part = results[start:start + chunk]
+        keys = [[("url", r.article.url or None), ("hash", r.article.content_hash or _hash(r.article.text))]
+                for r in part]
+        stored = _known_articles(conn, keys)
+        pending: dict[tuple[str, str | None], int] = {}  # key -> its position among the new articles
+        new: list[int] = []  # positions in `part` of the new articles
+        copy_of: dict[int, int] = {}  # position in `part` -> the new article it repeats
+        for i, own in enumerate(keys):
+            own = [k for k in own if k[1] is not None]
+            if any(k in stored or k in pending for k in own):
+                copy_of[i] = next((pending[k] for k in own if k in pending), -1)
+                continue
+            pending.update((k, len(new)) for k in own)
+            new.append(i)
+        values = [rows.article_values(part[i].article, keys[i][1][1]) for i in new]
+        ids = conn.execute(articles.insert().returning(articles.c.id, sort_by_parameter_order=True),
+                           values).scalars().all() if values else []
+        figure_rows = [rows.figure_values(f, article_id) for article_id, i in zip(ids, new, strict=True)
+                       for f in part[i].figures]
+        if figure_rows:
+            conn.execute(figures.insert(), figure_rows)
+        inserted = dict(zip(new, ids, strict=True))
+        for i, own in enumerate(keys):
+            if i in inserted:
+                saved.append(SaveOutcome(inserted[i], True))
+                continue
+            earlier = [stored[k] for k in own if k in stored]  # a stored article, the lowest id, goes first
+            saved.append(SaveOutcome(min(earlier) if earlier else ids[copy_of[i]], False))
+    return saved
+
+
+def _known_articles(conn: Connection, keys: list[list[tuple[str, str | None]]]) -> dict[tuple[str, str], int]:
+    """("url", url) and ("hash", content_hash) -> the lowest id of a stored article with it."""
+    urls, hashes = [url for (_, url), _ in keys if url], [content_hash for _, (_, content_hash) in keys]
+    match = articles.c.content_hash.in_(hashes) | articles.c.url.in_(urls)
+    known: dict[tuple[str, str], int] = {}
+    for row in conn.execute(sa.select(articles.c.id, articles.c.url, articles.c.content_hash).where(match)):
+        for key in (("url", row.url), ("hash", row.content_hash)):
+            if key[1] is not None:
+                known[key] = min(known.get(key, row.id), row.id)
+    return known
 
 
 def _signed(saved: list[SaveOutcome], signatures: list[dict[str, Any] | None]) -> list[dict[str, Any]]:
