@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -49,10 +50,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def cluster():
     """One two-worker local cluster shared by the tests that pass `scheduler=`."""
-    import logging
-
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=logging.ERROR) as local:
+    with batch.local_cluster(2) as local:
         yield local
 
 
@@ -72,6 +70,21 @@ def test_batch_stores_each_document_once_and_keeps_failures(corpus: Path, sqlite
         assert store.count_articles() == N_NEW
         assert {row["source"] for row in store.failures()} == {str(corpus / "pages" / "broken.html"),
                                                                f"{corpus / 'lines.jsonl'}#{N_LINES + 1}"}
+
+
+def _worker_tuning() -> tuple[str | None, bool]:
+    import dask
+
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
+
+
+def test_local_workers_keep_glibcs_adaptive_malloc_and_no_profiler(cluster) -> None:
+    """Dask's defaults made a worker ~30 % slower than one process (see batch.local_cluster)."""
+    import dask
+
+    assert dask.config.get("distributed.nanny.pre-spawn-environ")["MALLOC_TRIM_THRESHOLD_"]  # Dask's default
+    with distributed.Client(cluster) as client:
+        assert set(client.run(_worker_tuning).values()) == {(None, False)}
 
 
 def test_batch_rerun_adds_nothing(corpus: Path, sqlite_url: str, cluster) -> None:

@@ -282,20 +282,25 @@ def _client(distributed: Any, scheduler: str | None, workers: int) -> Iterator[A
 
 @contextmanager
 def local_cluster(workers: int) -> Iterator[Any]:
-    """A LocalCluster of single-threaded worker processes, started without MALLOC_TRIM_THRESHOLD_.
+    """A LocalCluster of single-threaded worker processes, started without MALLOC_TRIM_THRESHOLD_ and
+    without the statistical profiler.
 
     Dask's nanny sets that variable so that workers hand freed memory back to the OS, but setting it also
     pins glibc's mmap threshold at 128 KiB: every page-sized string is then mapped and unmapped anew, and
     the pipeline ran about 30 % slower in a worker than in one process (bench/README.md). Peak memory
-    without it stays far under the 1 GiB budget per worker, as the benchmark measures."""
+    without it stays far under the 1 GiB budget per worker, as the benchmark measures. The profiler
+    samples each worker's stack every 10 ms for a dashboard this cluster does not serve (about 8 % of a
+    worker's CPU here)."""
     import dask
     import distributed
 
     environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"))
     environ.pop("MALLOC_TRIM_THRESHOLD_", None)
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}), \
-            distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                     dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ,
+                          "distributed.worker.profile.enabled": False}):  # while the workers start, only
+        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                           dashboard_address=None, silence_logs=logging.ERROR)
+    with cluster:
         yield cluster
 
 
