@@ -677,3 +677,26 @@ def test_figures_asylum_applications_count_people():
     (applications,) = run("According to local authorities, 19,000 asylum applications from Venezuelans were registered "
                           "in Brazil in July.", "2023-08-10")
     assert (applications["low"], applications["unit"], applications["origin"]) == (19000, "people", "VE")
+
+
+def test_figures_named_crossings_give_their_direction_and_a_year_is_no_range_start():
+    (channel,) = run("More than 600 people crossed the English Channel in small boats on Friday, officials said.",
+                     "2024-06-08")
+    assert (channel["origin"], channel["destination"], channel["low"]) == ("FR", "GB", 600)
+    (albanians,) = run("Some 12,000 Albanians crossed the Channel last year.", "2023-02-01")
+    assert (albanians["origin"], albanians["destination"]) == ("AL", "GB")  # their nationality still names the origin
+    (gap,) = run("Nearly 300,000 migrants walked through the Darien Gap in the first half of the year.", "2023-07-10")
+    assert (gap["origin"], gap["destination"]) == ("CO", "PA")
+    (border,) = run("Border Patrol recorded 190,000 encounters along the southwest border in June.", "2023-07-14")
+    assert (border["origin"], border["destination"]) == ("MX", "US")
+    (tally, _) = run("The new arrivals bring the tally for 2023 to 9,870, up from 7,200 a year earlier.", "2023-09-01")
+    assert (tally["low"], tally["high"]) == (9870, 9870)
+
+
+def test_figures_centres_holding_people_are_stocks_and_attempts_are_no_crossings():
+    (held,) = run("The reception centre on the island, built for 350, was holding about 2,900 people on Monday.",
+                  "2023-06-13")
+    assert held["kind"] == "stock"
+    found = run("Around 1,500 migrants tried to scale the border fence on Thursday, and 90 managed to get across.",
+                "2022-03-04")
+    assert [f["low"] for f in found] == [90]

@@ -239,8 +239,11 @@ def _nationality(after: str) -> tuple[str, str] | None:
     return None
 
 
-_IRREGULAR = {"fled", "left", "came", "went", "made", "took", "ran", "swam", "flew", "got", "reach", "cross", "enter",
+_IRREGULAR = {"fled", "left", "came", "went", "made", "took", "ran", "swam", "flew", "got", "get", "reach", "cross", "enter",
               "arrive", "return", "flee", "leave", "remain", "stay", "live"}
+
+
+_MANAGED = re.compile(r"^\s*(?:managed to|succeeded in|were able to|was able to)\s+", re.I)
 
 
 def _bare_count(after: str) -> bool:
@@ -251,6 +254,7 @@ def _bare_count(after: str) -> bool:
                 r"daily|weekly|monthly|on|since|in the|last|this|so far|by|during|between|"
                 r"from|over the|within|according|—|–|-\s))", after, re.I):
         return True
+    after = _MANAGED.sub("", after, count=1)  # "133 managed to get across": the verb that follows counts
     verb = re.match(r"\s*([a-z]+)", after)  # "nearly 3,000 made the crossing", not "23 evacuation flights"
     return bool(verb and (verb.group(1).endswith(("ed", "ing")) or verb.group(1) in _IRREGULAR)
                 and _phrases("movement")[0].match(after.lstrip()))

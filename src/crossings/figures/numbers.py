@@ -140,8 +140,8 @@ def _as_range(sentence: str, singles: list[re.Match[str]], i: int) -> Quantity |
     if not _RANGE_JOIN.match(sentence[a.end():b.start()]):
         return None
     low, high = value(a), value(b)
-    if low is None or high is None:
-        return None
+    if low is None or high is None or _year_like(a) != _year_like(b):
+        return None  # "the total for 2024 to 18,416" joins a year to a count
     if not a.group("scale") and b.group("scale"):
         low = value(a) * SCALES.get(b.group("scale").lower().rstrip("s"), 1)  # type: ignore[operator]
     joiner = sentence[a.end():b.start()].strip().lower()
@@ -160,6 +160,11 @@ def _as_range(sentence: str, singles: list[re.Match[str]], i: int) -> Quantity |
     else:
         start = qual_start
     return Quantity(low, high, qualifier, start, b.end(), a.start(), b.end(), sentence[start:b.end()])
+
+
+def _year_like(m: re.Match[str]) -> bool:
+    """Four plain digits that could be a year (1900-2099)."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip()))
 
 
 def _qualifier_start(sentence: str, start: int) -> tuple[int, str]:

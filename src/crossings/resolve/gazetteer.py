@@ -23,7 +23,7 @@ class Mention:
     start: int
     end: int
     code: str
-    kind: str  # country | demonym | adjective | city
+    kind: str  # country | demonym | adjective | city | route (gazetteer.route)
     place: Place | None = None
 
 
@@ -158,6 +158,22 @@ def _split(run: str, offset: int, index: dict) -> list[Mention]:
         else:
             i += 1
     return out
+
+
+@cache
+def _routes() -> list[tuple[re.Pattern[str], str, str]]:
+    return [(re.compile(pattern), origin, dest) for pattern, (origin, dest) in _lexicon()["routes"].items()]
+
+
+def route(text: str) -> tuple[Mention, Mention] | None:
+    """The (origin, destination) a named crossing implies: "crossed the English Channel" is France to
+    Britain, "the Darién Gap" Colombia to Panama. Both mentions span the route's name."""
+    for pattern, origin, dest in _routes():
+        m = pattern.search(text)
+        if m:
+            return (Mention(m.group(0), m.start(), m.end(), origin, "route"),
+                    Mention(m.group(0), m.start(), m.end(), dest, "route"))
+    return None
 
 
 def lookup(name: str) -> str | None:

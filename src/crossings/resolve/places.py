@@ -1,7 +1,7 @@
 """Origin and destination of a figure as ISO 3166 codes, from the place mentions around it.
 
 Cues, in order: "from/fled/leaving X" (origin), "to/into/in/entered X" and "the X border"
-(destination), the demonym of the people counted ("40,000 Venezuelans": origin), the country that speaks
+(destination), a named crossing ("the English Channel": gazetteer.route), the demonym of the people counted ("40,000 Venezuelans": origin), the country that speaks
 of "the country" or "their country" (destination), then what earlier sentences established.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from crossings.resolve import gazetteer
 from crossings.resolve.gazetteer import Mention
 
 _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fighting|violence|war|conflict|clashes|"
@@ -50,6 +51,7 @@ _COMPOSITION = re.compile(r"\b(?:of them|of those|of whom|the rest|the remainder
                           r"mainly|predominantly)\b|%|\bper ?cent\b", re.I)
 _TO = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
 _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b", re.I)
+_CONTRAST = re.compile(r"\b(?:while|whereas|but)\b", re.I)
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
 _RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:camps?|settlements?|complex|"
@@ -129,11 +131,12 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     # "…waiting to cross from Bosnia into Croatia. More than 21,000 have entered Bosnia this year": not from Bosnia
     entered_origin = bool(dests and carry.origin and carry.origin.code == dests[0].code
                           and _STRONG_DEST.search(sentence, 0, dests[0].start))
-    origin = origin or (None if entered_origin else carry.origin) or (None if returning else carry.default_origin)
+    route = None if returning else gazetteer.route(sentence)  # "crossed the Channel": France to Britain
+    origin = origin or _implied_origin(sentence, segment, dests, route, carry, entered_origin, returning)
     if homecoming and origin and origin.code == people.code:
         origin = None
     options = [*(() if returning else _the_country(sentence, speakers, dests, _clause_start(sentence, segment[0], segment[1]))),
-               *[(d,) for d in dests],
+               *[(d,) for d in dests], (route[1],) if route else (),
                receiver, *([] if returning else [tuple(speakers[:1])]),
                *([] if left_named else [(carry.destination,) if carry.destination else (),
                                         # "…, while 17,800 arrived from Ukraine": the other way
@@ -143,6 +146,18 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
         if chosen:
             return Roles(origin or _other_side(speakers, chosen), chosen)
     return Roles(origin, ())
+
+
+def _implied_origin(sentence: str, segment: tuple[int, int, int], dests: list[Mention],
+                    route: tuple[Mention, Mention] | None, carry: Carry, entered_origin: bool,
+                    returning: bool) -> Mention | None:
+    """Where people came from when their own words do not say: the other end of a contrast in the same
+    sentence, a named crossing, the carried corridor, the nationality the article is about."""
+    if entered_origin and segment[0] and _CONTRAST.search(sentence, segment[0], segment[1]):
+        return carry.destination  # "26,000 crossed into Poland, while 31,000 went into Ukraine": the other way
+    if route and (not dests or dests[0].code == route[1].code):
+        return route[0]
+    return (None if entered_origin else carry.origin) or (None if returning else carry.default_origin)
 
 
 def _other_side(speakers: list[Mention], dests: tuple[Mention, ...]) -> Mention | None:
@@ -244,6 +259,9 @@ def remember(sentence: str, mentions: list[Mention], carry: Carry) -> None:
     """Update the carried origin/destination from any sentence, figure or not."""
     origins, dests = _by_cue(sentence, mentions, sides=False)  # "the Georgian side" says where a queue is, not who
     origin, dest = (origins[0] if origins else None), (dests[0] if dests else None)
+    route = gazetteer.route(sentence)
+    if route and not origin and not dest:
+        origin, dest = route
     people = next((m for m in mentions if m.kind == "demonym"), None)
     if _RETURN.search(sentence):
         origin, dest = origin, dest or people
