@@ -700,3 +700,14 @@ def test_figures_centres_holding_people_are_stocks_and_attempts_are_no_crossings
     found = run("Around 1,500 migrants tried to scale the border fence on Thursday, and 90 managed to get across.",
                 "2022-03-04")
     assert [f["low"] for f in found] == [90]
+
+
+def test_figures_people_who_left_with_no_place_leave_where_the_story_is():
+    _, left = run("Armenia said 61,000 Russians entered in October. Some 38,000 have since left, officials added.",
+                  "2022-11-10")
+    assert (left["origin"], left["destination"]) == ("AM", None)
+    entered, gone = run("Officials said 9,000 Russians entered Mongolia that week, and about 4,100 left over the "
+                        "same days.", "2022-10-01")
+    assert (entered["origin"], entered["destination"], gone["origin"], gone["destination"]) == ("RU", "MN", "MN", None)
+    (emigrated,) = run("More than 7 million Venezuelans have left since 2015, the UN says.", "2023-05-10")
+    assert (emigrated["origin"], emigrated["destination"]) == ("VE", None)

@@ -51,6 +51,10 @@ _COMPOSITION = re.compile(r"\b(?:of them|of those|of whom|the rest|the remainder
                           r"mainly|predominantly)\b|%|\bper ?cent\b", re.I)
 _TO = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
 _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b", re.I)
+# A figure whose own verb is leaving, with no place: "32,000 left over the same period", "4.5 million
+# Venezuelans have left since 2015" (not "were left stranded", "left for Spain", "left Kazakhstan")
+_LEFT_ALONE = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}?(?:left|departed|exited|have gone abroad|emigrated)\b(?!\s+(?:behind|"
+                         r"stranded|without|homeless|for|to|from|[A-Z]|the\s+(?:country|[A-Z])|their|its|his|her|home)\b)")
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\b", re.I)
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
@@ -102,6 +106,10 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
             and people.code == carry.destination.code != carry.origin.code and not _HOSTED.search(sentence)):
         # after "…crossed from Lebanon into Syria", "235,000 Syrians among those who crossed" went home
         return Roles(carry.origin, (carry.destination,))
+    if _LEFT_ALONE.match(sentence, segment[1], clause_end) and not _names_a_place(sentence, segment, mentions, clause_end):
+        # "About 147,000 have since left" (after figures for Kazakhstan): from where they were, to anywhere
+        own = people if people and noun == people.text else None
+        return Roles(own or carry.destination or carry.default_origin, ())
     origin = origins[0] if origins else None
     if not dests and _OWN_PEOPLE.search(sentence, segment[1], clause_end):
         # "Iraq repatriated 431 of its citizens from Belarus": the state that brings its own home
@@ -146,6 +154,13 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
         if chosen:
             return Roles(origin or _other_side(speakers, chosen), chosen)
     return Roles(origin, ())
+
+
+def _names_a_place(sentence: str, segment: tuple[int, int, int], mentions: list[Mention], clause_end: int) -> bool:
+    """The figure's own clause names where from or where to ("…, and 4,100 left Mongolia")."""
+    breaks = list(re.finditer(r"[,;]|\b(?:and|while|but|whereas)\b", sentence[segment[0]:segment[1]]))
+    start = segment[0] + breaks[-1].end() if breaks else segment[0]
+    return any(_by_cue(sentence, [m for m in mentions if start <= m.start < clause_end]))
 
 
 def _implied_origin(sentence: str, segment: tuple[int, int, int], dests: list[Mention],
