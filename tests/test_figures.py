@@ -711,3 +711,11 @@ def test_figures_people_who_left_with_no_place_leave_where_the_story_is():
     assert (entered["origin"], entered["destination"], gone["origin"], gone["destination"]) == ("RU", "MN", "MN", None)
     (emigrated,) = run("More than 7 million Venezuelans have left since 2015, the UN says.", "2023-05-10")
     assert (emigrated["origin"], emigrated["destination"]) == ("VE", None)
+
+
+def test_figures_going_home_is_a_return_and_a_sub_count_keeps_its_heads_verb():
+    (home,) = run("About 40,000 Burundians have gone home from Tanzania since January, UNHCR said.", "2023-06-01")
+    assert (home["origin"], home["destination"]) == ("TZ", "BI")
+    whole, part = run("Jordan said 30,000 Iraqi refugees had returned home from its camps since March, including 4,000 "
+                      "in the past week.", "2023-06-01")
+    assert (part["origin"], part["destination"]) == (whole["origin"], whole["destination"]) == ("JO", "IQ")

@@ -44,7 +44,8 @@ _SHORES_AFTER = re.compile(r"^\s*(?:islands?|shores?|coast|coastline|mainland|so
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
-                     r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|crossed back|back into|back to|back home|brought back|brought home|flown home|flew home)\b", re.I)
+                     r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|"
+                     r"gone home|went home|going home|headed home|heading home|crossed back|back into|back to|back home|brought back|brought home|flown home|flew home)\b", re.I)
 _ABROAD = re.compile(r"\b(?:to|into|in)\s+(?:neighbou?ring|nearby|other)\s+countries\b|\babroad\b", re.I)
 _OWN_PEOPLE = re.compile(r"\b(?:its|their) (?:own )?(?:citizens|nationals)\b", re.I)
 _COMPOSITION = re.compile(r"\b(?:of them|of those|of whom|the rest|the remainder|the majority|most of|mostly|"
@@ -55,6 +56,7 @@ _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b",
 # Venezuelans have left since 2015" (not "were left stranded", "left for Spain", "left Kazakhstan")
 _LEFT_ALONE = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}?(?:left|departed|exited|have gone abroad|emigrated)\b(?!\s+(?:behind|"
                          r"stranded|without|homeless|for|to|from|[A-Z]|the\s+(?:country|[A-Z])|their|its|his|her|home)\b)")
+_PART_FOLLOWS = re.compile(r"\s*(?:including|among them|of whom|of which|(?:most|many|some) of them)\b", re.I)
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\b", re.I)
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
@@ -95,9 +97,9 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     clause_end = _clause_end(sentence, segment[1], segment[2])
     if _OTHER_WAY.search(sentence, segment[1], clause_end) and carry.origin and carry.destination:
         return Roles(carry.destination, (carry.origin,))  # "…, while 8 million crossed the other way"
-    returning = bool(_RETURN.search(sentence[segment[0]:clause_end]))
+    returning = bool(_RETURN.search(sentence[_own_start(sentence, segment):clause_end]))
     after = [m for m in mentions if segment[1] <= m.start < clause_end]
-    before = [m for m in mentions if segment[0] <= m.start < segment[1]]
+    before = [m for m in mentions if _own_start(sentence, segment) <= m.start < segment[1]]
     origins, dests = (a + b for a, b in zip(_by_cue(sentence, after), _by_cue(sentence, before[::-1]), strict=True))
     if not origins and not dests:
         origins, dests = _by_cue(sentence, mentions)
@@ -158,9 +160,19 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
 
 def _names_a_place(sentence: str, segment: tuple[int, int, int], mentions: list[Mention], clause_end: int) -> bool:
     """The figure's own clause names where from or where to ("…, and 4,100 left Mongolia")."""
+    start = _own_start(sentence, segment)
+    return any(_by_cue(sentence, [m for m in mentions if start <= m.start < clause_end]))
+
+
+def _own_start(sentence: str, segment: tuple[int, int, int]) -> int:
+    """Where the figure's own clause begins: after the last comma or conjunction since the figure before."""
+    if not segment[0]:
+        return 0
     breaks = list(re.finditer(r"[,;]|\b(?:and|while|but|whereas)\b", sentence[segment[0]:segment[1]]))
     start = segment[0] + breaks[-1].end() if breaks else segment[0]
-    return any(_by_cue(sentence, [m for m in mentions if start <= m.start < clause_end]))
+    if _PART_FOLLOWS.match(sentence, start, segment[1]):
+        return segment[0]  # "…had returned home since December, including 12,000 in the past two weeks"
+    return start
 
 
 def _implied_origin(sentence: str, segment: tuple[int, int, int], dests: list[Mention],
