@@ -494,6 +494,12 @@ def test_figures_periods_since_a_dated_event_day_pairs_and_the_day_before():
      "un_agency"),
     ("More than 27,000 Ethiopians have fled into Sudan, Sudan's refugee commission said.", "Sudan's refugee commission",
      "government"),
+    ("Some 12,500 people reached Malta by sea last year, according to Interior Ministry figures cited by the IOM.",
+     "Interior Ministry", "government"),
+    ("About 160,000 Ukrainian refugees were living in Italy in May, the national statistical office said.",
+     "the national statistical office", "government"),
+    ("At least 2,000 migrants are stranded in Reynosa, a network of migrant shelters said.",
+     "a network of migrant shelters", "ngo"),
 ])
 def test_figures_sources_named_for_refugees_abbreviations_and_publishers(text, who, kind):
     (found,) = run(text, "2024-01-10")

@@ -112,6 +112,8 @@ def _clean(who: str) -> str | None:
     # "figures from Italy's interior ministry", "data from the Home Office": the body the numbers come from
     who = re.sub(r"^(?:the\s+)?(?:latest\s+|official\s+|preliminary\s+|new\s+)?(?:figures|data|statistics|numbers|"
                  r"estimates)\s+(?:from|by|of)\s+", "", who, flags=re.I)
+    who = re.sub(r"(?<=\w)\s+(?:figures|data|statistics|numbers|estimates)\s+(?:cited|quoted|relayed) by\b.*$", "", who,
+                 flags=re.I)  # "Interior Ministry figures cited by UNHCR": the ministry's numbers
     who = re.sub(r"(?<=\w)\s+(?:figures|data|statistics|numbers|estimates)(?:\s+(?:released|published|issued))?$", "",
                  who, flags=re.I)
     if len(who.split()) > 14 or not who:
