@@ -725,3 +725,12 @@ def test_figures_going_home_is_a_return_and_a_sub_count_keeps_its_heads_verb():
     whole, part = run("Jordan said 30,000 Iraqi refugees had returned home from its camps since March, including 4,000 "
                       "in the past week.", "2023-06-01")
     assert (part["origin"], part["destination"]) == (whole["origin"], whole["destination"]) == ("JO", "IQ")
+
+
+def test_figures_periods_half_months_starts_of_months_and_spans_of_hours():
+    assert periods("UNHCR registered 5,100 new arrivals in Chad in the first half of June.", "2024-06-20") == [
+        ("2024-06-01", "2024-06-15")]
+    assert periods("About 900 people have crossed from Russia since the start of December, officials said.",
+                   "2023-12-12") == [("2023-12-01", "2023-12-12")]
+    assert periods("More than 3,000 migrants reached the island in the space of 48 hours.", "2023-09-14") == [
+        ("2023-09-12", "2023-09-14")]

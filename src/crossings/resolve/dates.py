@@ -303,8 +303,8 @@ _ON_DATE = re.compile(rf"\bon\s+(?:\w+day,?\s+)?(?P<d>{_DAY_MONTH.pattern})", re
 
 def _span(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     """A period stated in the sentence, most specific first."""
-    for finder in (_fiscal_year, _months_ending, _day_pair, _between, _month_range, _part_of_year, _first_of, _since, _past, _relative_words, _in_month,
-                   _in_year):
+    for finder in (_fiscal_year, _months_ending, _day_pair, _between, _month_range, _part_of_year, _half_month, _first_of,
+                   _since, _past, _relative_words, _space_of, _in_month, _in_year):
         found = finder(sentence, ref, ctx)
         if found:
             return found
@@ -409,6 +409,39 @@ def _part_of_year(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     return Period(start, min(end, ref)) if start <= ref else None
 
 
+_HALF_MONTH = re.compile(rf"\b(?:the\s+)?(?P<nth>first|second|last)\s+half\s+of\s+(?P<m>{_MONTH})"
+                         rf"(?:\s+(?P<y>(?:19|20)\d\d))?\b", re.I)
+
+
+def _half_month(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    """ "in the first half of March": the 1st to the 15th; the second half, the 16th to the month's end."""
+    m = _HALF_MONTH.search(sentence)
+    if not m:
+        return None
+    month = month_span(MONTHS[m.group("m").lower().rstrip(".")], ref, int(m.group("y")) if m.group("y") else None)
+    if month.start is None or month.end is None:
+        return None
+    if m.group("nth").lower() == "first":
+        return Period(month.start, min(month.start.replace(day=15), ref))
+    start = month.start.replace(day=16)
+    return Period(start, min(month.end, ref)) if start <= ref else None
+
+
+# "in the space of 24 hours", "in 12 days", "within 48 hours": the span that ends when it was said
+_SPACE_OF = re.compile(rf"\b(?:in\s+the\s+space\s+of|in\s+just|in\s+only|in|within)\s+(?:(?:about|some|just)\s+)?"
+                       rf"(?P<n>{_NUM})\s+(?P<unit>hours|days|weeks)\b(?!\s+(?:of|after|before|since|later|earlier|ago))",
+                       re.I)
+
+
+def _space_of(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    m = _SPACE_OF.search(sentence)
+    n = _count(m.group("n")) if m else None
+    if not m or not n:
+        return None
+    days = max(1, round(n * _UNIT_DAYS[m.group("unit").lower().rstrip("s")]))
+    return Period(ref - timedelta(days=days), ref)
+
+
 def _calendar_start(what: str, ref: date) -> date | None:
     text = what.strip().lower()
     if re.match(r"(?:the|this) year\b", text):
@@ -460,7 +493,7 @@ def _since_start(what: str, ref: date, ctx: DateContext) -> date | None:
     weekday = re.match(rf"(?:(?:last|early|late|early on|late on)\s+)?({_WEEKDAY})\b", text)
     if weekday:  # "since Monday", "since last Sunday", "since early Monday"
         return weekday_before(weekday.group(1), ref)
-    month = re.match(rf"(?:(early|mid|late)[- ]?)?({_MONTH})(?:\s+((?:19|20)\d\d))?\b", text)
+    month = re.match(rf"(?:the (?:start|beginning) of |(early|mid|late)[- ]?)?({_MONTH})(?:\s+((?:19|20)\d\d))?\b", text)
     if month:
         year = int(month.group(3)) if month.group(3) else None
         first = month_span(MONTHS[month.group(2).rstrip(".")], ref, year).start
