@@ -734,3 +734,10 @@ def test_figures_periods_half_months_starts_of_months_and_spans_of_hours():
                    "2023-12-12") == [("2023-12-01", "2023-12-12")]
     assert periods("More than 3,000 migrants reached the island in the space of 48 hours.", "2023-09-14") == [
         ("2023-09-12", "2023-09-14")]
+
+
+def test_figures_frontex_detections_months_last_year_and_shares_name_no_main_origin():
+    found = run("Detections on the Central Mediterranean route rose from 9,800 in May last year to 12,300 in May, "
+                "Frontex said. Some 18 percent of those detected were Tunisians.", "2023-06-14")
+    assert [(f["low"], f["origin"], f["period_start"]) for f in found] == [
+        (9800, None, "2022-05-01"), (12300, None, "2023-05-01")]

@@ -27,7 +27,9 @@ def extract(article: Article) -> list[Figure]:
     all_places = [_fix_georgia(sentence_places(s.text)) if us_georgia else sentence_places(s.text)
                   for s in sents]
     ctx = dates.context(article.text, article.published, {m.code for ms in all_places for m in ms})
-    carry = places.Carry(default_origin=_main_origin(all_places))
+    # "23 percent of them were Syrians" says who some of them are, not whom the article is about
+    carry = places.Carry(default_origin=_main_origin([ms for s, ms in zip(sents, all_places, strict=True)
+                                                      if not places.composition(s.text)]))
     last_source: str | None = None
     out: list[Figure] = []
     for i, sent in enumerate(sents):

@@ -215,7 +215,7 @@ _RATE_OF = re.compile(r"\b(?:rate|average|pace) of(?:\s+[\w-]+){0,2}\s*$", re.I)
 _A_WEEK = re.compile(r"^\s*(?:a|per|each|every) (?:week|month)\b", re.I)
 _UPROOTED = re.compile(r"(?:refugee|migrant|asylum|displaced|evacuee|returnee|deportee|exile)", re.I)
 _COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|total|tally|count|average) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|"
-                       r"entries|departures|returns|deportations|expulsions)\b))(?P<what>[^,;]{0,60}?)\s+"
+                       r"entries|departures|returns|deportations|expulsions|detections|landings)\b))(?P<what>[^,;]{0,60}?)\s+"
                        r"(?:rose|risen|rising|climbed|reached|hit|topped|passed|exceeded|stood|stands|fell|fallen|dropped|settled|"
                        r"declined|averaged|doubled|tripled|trebled|quadrupled|halved|"
                        r"jumped|grew|increased|surged|soared)\b,?[^,;]{0,30}$", re.I)

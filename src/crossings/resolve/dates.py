@@ -304,7 +304,7 @@ _ON_DATE = re.compile(rf"\bon\s+(?:\w+day,?\s+)?(?P<d>{_DAY_MONTH.pattern})", re
 def _span(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     """A period stated in the sentence, most specific first."""
     for finder in (_fiscal_year, _months_ending, _day_pair, _between, _month_range, _part_of_year, _half_month, _first_of,
-                   _since, _past, _relative_words, _space_of, _in_month, _in_year):
+                   _since, _past, _month_last_year, _relative_words, _space_of, _in_month, _in_year):
         found = finder(sentence, ref, ctx)
         if found:
             return found
@@ -571,6 +571,17 @@ def _in_month(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     if not m or m.group("m").lower().rstrip(".") in {"may", "mar"} and not m.group("m")[0].isupper():
         return None
     return month_span(MONTHS[m.group("m").lower().rstrip(".")], ref, int(m.group("y")) if m.group("y") else None)
+
+
+_MONTH_LAST_YEAR = re.compile(rf"\b(?:in|during|for)\s+(?P<m>{_MONTH})\s+(?:of\s+)?(?:last|the previous|the prior)\s+year\b", re.I)
+
+
+def _month_last_year(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    """ "in July last year": that month, a year before the publication's."""
+    m = _MONTH_LAST_YEAR.search(sentence)
+    if not m:
+        return None
+    return month_span(MONTHS[m.group("m").lower().rstrip(".")], ref, ref.year - 1)
 
 
 def _in_year(sentence: str, ref: date, ctx: DateContext) -> Period | None:

@@ -282,6 +282,11 @@ def _receiver(sentence: str, mentions: list[Mention]) -> tuple[Mention, ...]:
     return ()
 
 
+def composition(sentence: str) -> bool:
+    """The sentence breaks people down by share or part ("70% of them are Syrians")."""
+    return bool(_COMPOSITION.search(sentence))
+
+
 def remember(sentence: str, mentions: list[Mention], carry: Carry) -> None:
     """Update the carried origin/destination from any sentence, figure or not."""
     origins, dests = _by_cue(sentence, mentions, sides=False)  # "the Georgian side" says where a queue is, not who
@@ -292,7 +297,7 @@ def remember(sentence: str, mentions: list[Mention], carry: Carry) -> None:
     people = next((m for m in mentions if m.kind == "demonym"), None)
     if _RETURN.search(sentence):
         origin, dest = origin, dest or people
-    elif not _COMPOSITION.search(sentence):  # "70% of them are Syrians": who they are, not where from
+    elif not composition(sentence):  # "70% of them are Syrians": who they are, not where from
         origin = origin or people
     if origin and carry.destination and origin.code == carry.destination.code and not dest:
         return  # "42,000 Russians left Georgia": a flow back, not a new corridor for what follows
