@@ -741,3 +741,11 @@ def test_figures_frontex_detections_months_last_year_and_shares_name_no_main_ori
                 "Frontex said. Some 18 percent of those detected were Tunisians.", "2023-06-14")
     assert [(f["low"], f["origin"], f["period_start"]) for f in found] == [
         (9800, None, "2022-05-01"), (12300, None, "2023-05-01")]
+
+
+def test_figures_a_country_named_before_nationals_names_the_people():
+    (deported,) = run("Thailand deported 1,240 Cambodia nationals last week, the immigration bureau said.",
+                      "2024-03-12")
+    assert (deported["origin"], deported["destination"]) == ("TH", "KH")
+    (fled,) = run("About 300 Myanmar soldiers fled into India's Mizoram state on Sunday.", "2024-01-22")
+    assert (fled["origin"], fled["destination"]) == ("MM", "IN")

@@ -258,7 +258,8 @@ def _demonym_of(sentence: str, mentions: list[Mention], segment: tuple[int, int]
         if noun and m.text == noun and m.kind in ("demonym", "adjective"):
             return m
     for m in mentions:
-        in_segment = m.kind in ("adjective", "demonym") and segment[0] <= m.start < segment[1]
+        # "1,086 Myanmar nationals": a country's name before a noun for people names them too
+        in_segment = m.kind in ("adjective", "demonym", "country") and segment[0] <= m.start < segment[1]
         if in_segment and (m.kind == "demonym" or _PEOPLE_AFTER.match(sentence[m.end:])):
             return m
     people = [m for m in mentions if m.kind == "demonym"]
