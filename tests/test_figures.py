@@ -749,3 +749,10 @@ def test_figures_a_country_named_before_nationals_names_the_people():
     assert (deported["origin"], deported["destination"]) == ("TH", "KH")
     (fled,) = run("About 300 Myanmar soldiers fled into India's Mizoram state on Sunday.", "2024-01-22")
     assert (fled["origin"], fled["destination"]) == ("MM", "IN")
+
+
+def test_figures_us_border_statistics_name_the_corridor_and_its_fiscal_year():
+    (encounters,) = run("CBP reported 2.1 million migrant encounters at the southern border in fiscal year 2022.",
+                        "2022-11-20")
+    assert (encounters["origin"], encounters["destination"], encounters["period_start"], encounters["period_end"]) == (
+        "MX", "US", "2021-10-01", "2022-09-30")

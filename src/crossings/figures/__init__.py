@@ -26,7 +26,8 @@ def extract(article: Article) -> list[Figure]:
     us_georgia = _US_GEORGIA.search(article.text) is not None  # once: the article says which Georgia
     all_places = [_fix_georgia(sentence_places(s.text)) if us_georgia else sentence_places(s.text)
                   for s in sents]
-    ctx = dates.context(article.text, article.published, {m.code for ms in all_places for m in ms})
+    routes = [m for s in sents for m in gazetteer.route(s.text) or ()]  # "the southwest border" is about the US
+    ctx = dates.context(article.text, article.published, {m.code for ms in [*all_places, routes] for m in ms})
     # "23 percent of them were Syrians" says who some of them are, not whom the article is about
     carry = places.Carry(default_origin=_main_origin([ms for s, ms in zip(sents, all_places, strict=True)
                                                       if not places.composition(s.text)]))

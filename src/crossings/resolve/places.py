@@ -104,14 +104,14 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     if not origins and not dests:
         origins, dests = _by_cue(sentence, mentions)
     people = _demonym_of(sentence, mentions, (segment[0], segment[2]), noun)
-    if (not origins and not dests and people and carry.origin and carry.destination and not speakers
-            and people.code == carry.destination.code != carry.origin.code and not _HOSTED.search(sentence)):
-        # after "…crossed from Lebanon into Syria", "235,000 Syrians among those who crossed" went home
-        return Roles(carry.origin, (carry.destination,))
     if _LEFT_ALONE.match(sentence, segment[1], clause_end) and not _names_a_place(sentence, segment, mentions, clause_end):
         # "About 147,000 have since left" (after figures for Kazakhstan): from where they were, to anywhere
         own = people if people and noun == people.text else None
         return Roles(own or carry.destination or carry.default_origin, ())
+    if (not origins and not dests and people and carry.origin and carry.destination and not speakers
+            and people.code == carry.destination.code != carry.origin.code and not _HOSTED.search(sentence)):
+        # after "…crossed from Lebanon into Syria", "235,000 Syrians among those who crossed" went home
+        return Roles(carry.origin, (carry.destination,))
     origin = origins[0] if origins else None
     if not dests and _OWN_PEOPLE.search(sentence, segment[1], clause_end):
         # "Iraq repatriated 431 of its citizens from Belarus": the state that brings its own home
