@@ -418,7 +418,7 @@ def _half_month(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     m = _HALF_MONTH.search(sentence)
     if not m:
         return None
-    month = month_span(MONTHS[m.group("m").lower().rstrip(".")], ref, int(m.group("y")) if m.group("y") else None)
+    month = _named_month(m, ref)
     if month.start is None or month.end is None:
         return None
     if m.group("nth").lower() == "first":
@@ -511,8 +511,7 @@ def _since_start(what: str, ref: date, ctx: DateContext) -> date | None:
         return weekday_before(on_day.group(1), ref)
     began = _BEGAN_IN.search(text) or _ENDS_IN_MONTH.search(text)  # "since the crackdown began in August 2017"
     if day is None and began:
-        return month_span(MONTHS[began.group("m").rstrip(".")], ref, int(began.group("y")) if began.group("y")
-                          else None).start
+        return _named_month(began, ref).start
     return day
 
 
@@ -570,7 +569,13 @@ def _in_month(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     m = _IN_MONTH.search(sentence)
     if not m or m.group("m").lower().rstrip(".") in {"may", "mar"} and not m.group("m")[0].isupper():
         return None
-    return month_span(MONTHS[m.group("m").lower().rstrip(".")], ref, int(m.group("y")) if m.group("y") else None)
+    return _named_month(m, ref)
+
+
+def _named_month(m: re.Match[str], ref: date) -> Period:
+    """The month a match names in its "m" group (and "y", if it has one): the latest not after `ref`."""
+    year = m.groupdict().get("y")
+    return month_span(MONTHS[m.group("m").lower().rstrip(".")], ref, int(year) if year else None)
 
 
 _MONTH_LAST_YEAR = re.compile(rf"\b(?:in|during|for)\s+(?P<m>{_MONTH})\s+(?:of\s+)?(?:last|the previous|the prior)\s+year\b", re.I)
