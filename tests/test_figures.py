@@ -756,3 +756,10 @@ def test_figures_us_border_statistics_name_the_corridor_and_its_fiscal_year():
                         "2022-11-20")
     assert (encounters["origin"], encounters["destination"], encounters["period_start"], encounters["period_end"]) == (
         "MX", "US", "2021-10-01", "2022-09-30")
+
+
+def test_figures_from_a_rate_to_a_number_is_the_same_rate():
+    before, now = run("Arrivals in Armenia have slowed from about 6,000 a day in early October to some 2,500, "
+                      "officials said.", "2022-10-20")
+    assert [(f["low"], f["kind"], f["rate_per"]) for f in (before, now)] == [
+        (6000, "rate", "day"), (2500, "rate", "day")]
