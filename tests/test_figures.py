@@ -763,3 +763,11 @@ def test_figures_from_a_rate_to_a_number_is_the_same_rate():
                       "officials said.", "2022-10-20")
     assert [(f["low"], f["kind"], f["rate_per"]) for f in (before, now)] == [
         (6000, "rate", "day"), (2500, "rate", "day")]
+
+
+def test_figures_a_weekly_count_that_travels_the_other_way():
+    there, back = run("Crossings from Moldova into Romania have settled at 9,000 a week, while some 7,500 a week "
+                      "cross in the other direction.", "2023-05-10")
+    assert [(f["origin"], f["destination"], f["rate_per"]) for f in (there, back)] == [
+        ("MD", "RO", "week"), ("RO", "MD", "week")]
+    assert run("The bakery sells 81,000 a month, up from 60,000 a month before the border reopened.") == []
