@@ -771,3 +771,12 @@ def test_figures_a_weekly_count_that_travels_the_other_way():
     assert [(f["origin"], f["destination"], f["rate_per"]) for f in (there, back)] == [
         ("MD", "RO", "week"), ("RO", "MD", "week")]
     assert run("The bakery sells 81,000 a month, up from 60,000 a month before the border reopened.") == []
+
+
+def test_figures_shores_of_a_country_and_villages_of_it_are_destinations():
+    (shores,) = run("About 400 Rohingya refugees landed on the shores of Malaysia's Langkawi island on Sunday.",
+                    "2023-04-03")
+    assert (shores["origin"], shores["destination"]) == ("MM", "MY")
+    (village,) = run("Some 900 migrants walked from Bolivia into the Chilean village of Colchane this week.",
+                     "2021-02-10")
+    assert (village["origin"], village["destination"]) == ("BO", "CL")

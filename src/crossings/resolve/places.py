@@ -24,10 +24,10 @@ _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fi
                          r"(?:\s+(?:the|neighbou?ring|war-torn|war-ravaged|[a-z]*(?:north|south|east|west)ern|"
                          r"central|crisis-hit|[a-z]+-hit|conflict-hit|its|their|his|her|(?:[A-Z][a-z]+ )?(?:city|town|region|"
                          r"state|province|district|village|capital) of))*\s*$", re.I)
-_DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|landed|landing|came ashore) on|\bisland of|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
+_DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|landed|landing|came ashore) on|\bisland of|\bshores? of|\bcoast of|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
                        r"\bacross to|\bfor|\bat|\bcrossed|\bborder with|\bcross|\bcrossing|\bsheltering in|\breach)"
                        r"(?:\s+(?:the|neighbou?ring|northern|southern|eastern|western|central|[a-z]+ern|"
-                       r"capital|city of|town of|border town of|[A-Z][a-z]+ (?:city|capital|town) of))*"
+                       r"capital|city of|town of|village of|port of|border town of|[A-Z][a-z]+ (?:city|capital|town|village|port) of))*"
                        r"\s*$", re.I)
 _STRONG_DEST = re.compile(r"\b(?:into|entered|entering|enter|arrived in|arriving in|arrived on|landed on|reached|fled to|flocked to|crossed to)"
                           r"(?:\s+(?:the|neighbou?ring))?\s*$", re.I)
