@@ -113,8 +113,6 @@ def signature(found: set[str]) -> np.ndarray:
     values = values ^ (values >> s2)
     values = values * m2
     values = values ^ (values >> s3)
-    if not len(values):
-        return np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
     return (values[:, None] * _A + _B).min(axis=0)  # uint32 arithmetic wraps: datasketch's affine32
 
 

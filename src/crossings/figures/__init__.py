@@ -97,7 +97,7 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
                 out.append(_figure(sent, cand, kind, rate_per, where.origin, listed, when, who))
                 continue
         kind, rate_per = kinds.classify(sent.text, cand, next_start)
-        if kind == "total" and j and _from_rate_to(sent.text, found[j - 1].quantity, q) and out:
+        if kind == "total" and j and out and _from_rate_to(sent.text, found[j - 1].quantity, q):
             kind, rate_per = out[-1].kind, out[-1].rate_per  # "slowed from 10,000 a day in September to about 4,000"
         own_verb = _OWN_VERB.match(sent.text, q.end)  # "…a day are entering, and 547,000 have arrived since"
         if cand.like is not None and kind == "total" and not own_verb:  # "up from 4,824 a week earlier": the same kind

@@ -572,10 +572,10 @@ def _in_month(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     return _named_month(m, ref)
 
 
-def _named_month(m: re.Match[str], ref: date) -> Period:
-    """The month a match names in its "m" group (and "y", if it has one): the latest not after `ref`."""
-    year = m.groupdict().get("y")
-    return month_span(MONTHS[m.group("m").lower().rstrip(".")], ref, int(year) if year else None)
+def _named_month(m: re.Match[str], ref: date, year: int | None = None) -> Period:
+    """The month a match names in its "m" group, in `year`, its "y" group or the latest not after `ref`."""
+    named = m.groupdict().get("y")
+    return month_span(MONTHS[m.group("m").lower().rstrip(".")], ref, year or (int(named) if named else None))
 
 
 _MONTH_LAST_YEAR = re.compile(rf"\b(?:in|during|for)\s+(?P<m>{_MONTH})\s+(?:of\s+)?(?:last|the previous|the prior)\s+year\b", re.I)
@@ -586,7 +586,7 @@ def _month_last_year(sentence: str, ref: date, ctx: DateContext) -> Period | Non
     m = _MONTH_LAST_YEAR.search(sentence)
     if not m:
         return None
-    return month_span(MONTHS[m.group("m").lower().rstrip(".")], ref, ref.year - 1)
+    return _named_month(m, ref, ref.year - 1)
 
 
 def _in_year(sentence: str, ref: date, ctx: DateContext) -> Period | None:

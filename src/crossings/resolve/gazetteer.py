@@ -11,7 +11,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from crossings.records import Place
@@ -165,6 +165,7 @@ def _routes() -> list[tuple[re.Pattern[str], str, str]]:
     return [(re.compile(pattern), origin, dest) for pattern, (origin, dest) in _lexicon()["routes"].items()]
 
 
+@lru_cache(maxsize=1024)  # asked of each sentence by the date context, each figure and the carried corridor
 def route(text: str) -> tuple[Mention, Mention] | None:
     """The (origin, destination) a named crossing implies: "crossed the English Channel" is France to
     Britain, "the Darién Gap" Colombia to Panama. Both mentions span the route's name."""

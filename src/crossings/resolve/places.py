@@ -97,14 +97,16 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     clause_end = _clause_end(sentence, segment[1], segment[2])
     if _OTHER_WAY.search(sentence, segment[1], clause_end) and carry.origin and carry.destination:
         return Roles(carry.destination, (carry.origin,))  # "…, while 8 million crossed the other way"
-    returning = bool(_RETURN.search(sentence[_own_start(sentence, segment):clause_end]))
+    own_start = _own_start(sentence, segment)
+    returning = bool(_RETURN.search(sentence[own_start:clause_end]))
     after = [m for m in mentions if segment[1] <= m.start < clause_end]
-    before = [m for m in mentions if _own_start(sentence, segment) <= m.start < segment[1]]
+    before = [m for m in mentions if own_start <= m.start < segment[1]]
     origins, dests = (a + b for a, b in zip(_by_cue(sentence, after), _by_cue(sentence, before[::-1]), strict=True))
     if not origins and not dests:
         origins, dests = _by_cue(sentence, mentions)
     people = _demonym_of(sentence, mentions, (segment[0], segment[2]), noun)
-    if _LEFT_ALONE.match(sentence, segment[1], clause_end) and not _names_a_place(sentence, segment, mentions, clause_end):
+    if _LEFT_ALONE.match(sentence, segment[1], clause_end) and not any(
+            _by_cue(sentence, [m for m in mentions if own_start <= m.start < clause_end])):
         # "About 147,000 have since left" (after figures for Kazakhstan): from where they were, to anywhere
         own = people if people and noun == people.text else None
         return Roles(own or carry.destination or carry.default_origin, ())
@@ -156,12 +158,6 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
         if chosen:
             return Roles(origin or _other_side(speakers, chosen), chosen)
     return Roles(origin, ())
-
-
-def _names_a_place(sentence: str, segment: tuple[int, int, int], mentions: list[Mention], clause_end: int) -> bool:
-    """The figure's own clause names where from or where to ("…, and 4,100 left Mongolia")."""
-    start = _own_start(sentence, segment)
-    return any(_by_cue(sentence, [m for m in mentions if start <= m.start < clause_end]))
 
 
 def _own_start(sentence: str, segment: tuple[int, int, int]) -> int:

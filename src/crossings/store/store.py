@@ -132,15 +132,12 @@ class Store(ReviewStore):
 
     def has_source(self, raw: RawDoc) -> bool:
         """An article from this URL (or, for files, this source) is already stored."""
-        match = articles.c.source == raw.source
-        if raw.url:
-            match = match | (articles.c.url == raw.url)
-        with self._read() as conn:
-            return conn.execute(sa.select(articles.c.id).where(match).limit(1)).first() is not None
+        return self.stored_sources([raw])[0]
 
     def stored_sources(self, raws: list[RawDoc], chunk: int = 400) -> list[bool]:
-        """`has_source` for each of many documents, a few queries in all (a batch worker checks a whole
-        shard at once: one query per document cost more than processing a page the triage skips)."""
+        """Whether each document's URL (or source) is already stored, in a few queries in all (a batch worker
+        checks a whole shard at once: one query per document cost more than processing a page the triage
+        skips)."""
         sources, urls = set(), set()
         with self._read() as conn:
             for start in range(0, len(raws), chunk):
