@@ -780,3 +780,48 @@ def test_figures_shores_of_a_country_and_villages_of_it_are_destinations():
     (village,) = run("Some 900 migrants walked from Bolivia into the Chilean village of Colchane this week.",
                      "2021-02-10")
     assert (village["origin"], village["destination"]) == ("BO", "CL")
+
+
+def test_figures_after_a_colon_a_live_blog_timestamp_and_a_wire_dateline():
+    (rate,) = run("Crossings at Renk slowed this week: between 800 and 1,200 people a day were counted.", "2024-03-08")
+    assert (rate["low"], rate["high"], rate["kind"]) == (800, 1200, "rate")
+    (live,) = run("14:05 GMT — Moldova's interior ministry says 4,100 people crossed from Ukraine overnight.",
+                  "2022-03-03")
+    assert live["attributed_to"] == "Moldova's interior ministry" and live["source_type"] == "government"
+    (wire,) = run("KHARTOUM, May 4 (Xinhua) -- Egypt's foreign ministry said 2,300 Sudanese had entered Egypt.",
+                  "2023-05-04")
+    assert wire["attributed_to"] == "Egypt's foreign ministry"
+    (named,) = run("About 3,000 people crossed into Chad, Jean Dupont, head of the regional office, said.",
+                   "2023-05-04")
+    assert named["attributed_to"] == "Jean Dupont, head of the regional office"
+
+
+def test_figures_ages_after_names_years_before_singular_nouns_and_people_turned_away_are_no_figures():
+    assert run("“We sold the car to pay for the trip,” said Irina, 41, who crossed with her son.", "2022-09-30") == []
+    assert run("The mayor, who visited the crossing on Sunday, recalled the 2015 refugee crisis.", "2022-03-01") == []
+    assert run("Border guards turned away about 300 people trying to enter from Belarus.", "2021-08-02") == []
+    assert run("Officials handed out “several dozen” summonses at the crossing.", "2022-09-28") == []
+
+
+def test_figures_a_nationality_is_no_homecoming_from_a_later_clause_and_asides_do_not_end_a_clause():
+    (entered,) = run("Mongolia's border agency said 3,400 Russian citizens had entered the country since Sept. 21, "
+                     "as traffic backed up into Russia's Buryatia region.", "2022-09-27")
+    assert (entered["origin"], entered["destination"]) == ("RU", "MN")
+    (flight,) = run("A chartered plane carrying 210 Iraqis, most of them Yazidis, left Minsk for Baghdad on Friday.",
+                    "2021-11-20")
+    assert (flight["origin"], flight["destination"]) == ("BY", "IQ")
+
+
+def test_figures_running_totals_tallies_airlifts_and_vague_dozens():
+    assert [(f["low"], f["destination"]) for f in run(
+        "Refugees from Ukraine kept arriving in central Europe. Hungary's count stood at 190,000 on Friday, "
+        "up from 150,000 a week earlier.", "2022-03-12")] == [(190000, "HU"), (150000, "HU")]
+    (total,) = run("That brought the total evacuated since Aug. 15 to roughly 48,000, officials said.", "2021-08-25")
+    assert (total["low"], total["period_start"]) == (48000, "2021-08-15")
+    (brought,) = run("The flight brought to 640 the number of Hondurans flown home from Mexico since Jan. 5.",
+                     "2025-02-01")
+    assert (brought["origin"], brought["destination"], brought["low"]) == ("MX", "HN", 640)
+    (airlift,) = run("Italy's defence ministry said 2,100 people had been airlifted to Rome from Kabul.", "2021-08-25")
+    assert (airlift["origin"], airlift["destination"]) == ("AF", "IT")
+    (dozens,) = run("Several dozen migrants crossed from Serbia into Hungary on Monday.", "2022-03-01")
+    assert (dozens["low"], dozens["high"], dozens["qualifier"]) == (36, 119, "vague")

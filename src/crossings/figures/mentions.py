@@ -60,7 +60,7 @@ _SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|an|the) (?:[\w-]+ ){0,2}(?:cit
                       r"more than|just over|an estimated|approximately))?\s*$", re.I)
 # "a boat carrying 50 migrants" counts passengers, not crossings ("thousands crossed, carrying their
 # belongings" is still a figure: only "carrying" before the number rules it out).
-_TRAVELLED = re.compile(r"\b(?:left|departed|took off|flew|home|back)\b", re.I)
+_TRAVELLED = re.compile(r"\b(?:left|departed|took off|flew|home|back|out of|across)\b", re.I)
 _CARRYING = re.compile(r"\b(?:carrying|carried)\s+(?:about|some|around|roughly|nearly|almost|over|more than|"
                        r"at least|up to|an estimated)?\s*$", re.I)
 # "a boat carrying 147 Rohingya refugees landed in Aceh": its passengers arrived
@@ -76,9 +76,12 @@ _OUT_OF = re.compile(r"\bout of(?:\s+(?:a total of|about|some|around|roughly|nea
 _AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of))\s*$", re.I)
 _AGE_BOUND = re.compile(r"\b(?:are|were|is|was|be|being|aged|children|minors)\s+(?:under|over|below|above|"
                         r"younger than|older than)\s*$", re.I)
+_SINGULAR = re.compile(r"^(?:refugee|migrant|person|vehicle|car|family|household)$", re.I)  # "the 2015 migrant crisis"
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*(?:[,)]|$|\.(?:\s|$)|(?:who|and)\b)")
 _PART_OF = re.compile(r"^\s*of\s+(?:(?:the|its|their|an?|[\w-]+['’]s)\s+){1,3}$", re.I)
 _PART_OF_ALL = re.compile(r"\b(?:including|of whom|among them|among whom)\b", re.I)
-_ANAPHORA = re.compile(r"^\W*(?:That|This|It)(?:'s| is| was| means| represents)\b|"
+_ANAPHORA = re.compile(r"^\W*(?:That|This|It)(?:'s| is| was| means| represents)\b|\b[A-Z][\w-]*['’]s (?:count|tally)\b|"
                        r"\b(?:the|that|this|their|a) (?:number|figure|total|tally|count|flow|influx)\b|"
                        r"\bof (?:those|them|whom|these)\b", re.I)
 
@@ -170,7 +173,10 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     named = _phrases("units")[0].search(counted.group("what")) if counted else None
     if named:  # "the number of cars crossing from Russia has tripled, to about 1,400 a day"
         return _phrases("units")[1][named.group(0).lower()], None
-    if counted or _bare_count(after) or (_RATE_OF.search(sentence, 0, q.start) and _A_WEEK.match(after)):
+    if _RUNNING_TO.search(sentence, 0, q.start):  # "brought to 917 the number of Venezuelans flown home"
+        named = _phrases("units")[0].search(after[:60]) if re.match(r"^\s*the (?:total )?number of\b", after) else None
+        return (_phrases("units")[1][named.group(0).lower()] if named else "people"), None
+    if counted or _TALLY.search(sentence, 0, q.start) or _bare_count(after) or (_RATE_OF.search(sentence, 0, q.start) and _A_WEEK.match(after)):
         return "people", None  # "arriving at a rate of more than 1,000 a week" (not "sells 81,000 a month")
     return None, None
 
@@ -214,6 +220,14 @@ _NOT_MODIFIER = {"and", "are", "were", "was", "have", "has", "had", "who", "whic
 _RATE_OF = re.compile(r"\b(?:rate|average|pace) of(?:\s+[\w-]+){0,2}\s*$", re.I)
 _A_WEEK = re.compile(r"^\s*(?:a|per|each|every) (?:week|month)\b", re.I)
 _UPROOTED = re.compile(r"(?:refugee|migrant|asylum|displaced|evacuee|returnee|deportee|exile)", re.I)
+# "That brought the total evacuated since Aug. 14 to roughly 63,900", "That brings to 1,370 the number of …"
+_RUNNING_TO = re.compile(r"\b(?:brought|brings|bringing|bring|took|takes|taking|pushed|pushes|pushing|raised|raises|"
+                         r"raising)\s+(?:(?:the|its|their)\s+(?:overall\s+)?(?:total|tally|number|count)\b[^,;]{0,60}?\s)?"
+                         r"to(?:\s+(?:some|about|around|roughly|nearly|almost|more than|over|at least|an estimated))?\s*$", re.I)
+# "Slovakia's count stood at 213,000 on Monday": a tally named by whose it is
+_TALLY = re.compile(r"(?:\b[A-Z][\w-]*['’]s|\b(?:its|their|the))\s+(?:(?:daily|weekly|monthly|official|latest|running)\s+)?"
+                    r"(?:count|tally)\s+(?:\w+\s+){0,2}?(?:stood|stands|rose|risen|reached|hit|climbed|passed|topped|"
+                    r"was|is)\b[^,;]{0,20}$")
 _COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|total|tally|count|average) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|"
                        r"entries|departures|returns|deportations|expulsions|detections|landings)\b))(?P<what>[^,;]{0,60}?)\s+"
                        r"(?:rose|risen|rising|climbed|reached|hit|topped|passed|exceeded|stood|stands|fell|fallen|dropped|settled|"
@@ -252,7 +266,7 @@ def _bare_count(after: str) -> bool:
         return True  # "about 80,000 remain in the country"
     if re.match(r"^\s*a (?:week|month)\s+(?:travel|cross|arrive|enter|leave|return|flee)\b", after, re.I):
         return True  # "240,000 a week travel in the other direction" (not "sells 81,000 a month")
-    if re.match(r"^\s*(?:$|[.,;:)”\"’]|(?:have|has|had|were|are|was|more|who|whom|a day|per|each|every|"
+    if re.match(r"^\s*(?:$|[.,;:)]|[”\"’](?!\s*[a-z])|(?:have|has|had|were|are|was|more|who|whom|a day|per|each|every|"
                 r"daily|weekly|monthly|on|since|in the|last|this|so far|by|during|between|"
                 r"from|over the|within|according|—|–|-\s))", after, re.I):
         return True
@@ -264,15 +278,17 @@ def _bare_count(after: str) -> bool:
 
 def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | None) -> bool:
     before, after = sentence[:q.start], sentence[q.num_end:nxt]
-    if _DATE_BEFORE.search(before[-25:]) or _DATE_AFTER.search(after[:12]) or _MONEY_BEFORE.search(before):
+    if (q.low <= 31 and _DATE_BEFORE.search(before[-25:])) or _DATE_AFTER.search(after[:12]) or _MONEY_BEFORE.search(before):
         return False
     if (q.qualifier == "exact" and q.low == q.high and 1900 <= q.low <= 2100 and "," not in q.text
-            and not (noun and after.lstrip().startswith(noun))):
+            and not (noun and after.lstrip().startswith(noun) and not _SINGULAR.match(noun))):
         return False  # a year ("the 2024 Chad refugee response plan"; "up from 2,005 in all of 2022" is a count)
     if q.low < 10 and q.qualifier != "vague":
         return False  # single people and families are stories, not figures
     if q.low < 120 and noun is None and _AGE_BOUND.search(sentence[:q.num_start]):
         return False  # "half of them are under 18": an age
+    if q.low < 120 and q.qualifier == "exact" and _NAMED_BEFORE.search(before) and _APPOSITION_AFTER.match(after):
+        return False  # "said Dmitry, 27, who had walked": a person's age
     # "home to 1.5 million refugees", "Peru is home to 400,000 Venezuelans" are figures; "a town of 60,000 people" is not
     size = _SIZE_OF.search(before[-40:])
     sized = size and (size.group("capacity") or not (noun and (_UPROOTED.match(noun) or gazetteer.lookup(noun))))
@@ -284,7 +300,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
         return False
     if _SHARE_OF_WHOLE.search(before[-60:]) or _DIFFERENCE.search(before[-120:]):
         return False  # "over half of the region's estimated 120,000", "surpassing the high by more than 14,000"
-    if re.search(r"[/:]\s*$", before) or re.search(r"^\s*(?:times|x)\b", after) or _EACH_LOAD.match(after):
+    # "24/7", "12:40": a ratio or a clock; "Arrivals rose last week: 1,500 a day" is a figure after a colon
+    if re.search(r"(?:/|\d:)\s*$", before) or re.search(r"^\s*(?:times|x)\b", after) or _EACH_LOAD.match(after):
         return False
     if not moving:
         return False

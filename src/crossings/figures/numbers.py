@@ -39,7 +39,7 @@ _ONE = (rf"(?:(?P<digits>{_DIGITS})|(?P<spelled>\b(?:{_SPELLED})\b))"
         rf"(?:\s*(?P<scale>\b(?:{_SCALE_WORDS})\b|(?<=\d)(?:m|mn|k|bn)\b))?")
 NUMBER = re.compile(_ONE, re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.I)
-_VAGUE = re.compile(r"\b(?:(?:several|a\s+few|many)\s+(?:thousand|hundred)|"
+_VAGUE = re.compile(r"\b(?:(?:several|a\s+few|many)\s+(?:hundred\s+thousand|thousand|hundred|dozen)|"
                     + "|".join(re.escape(k) for k in sorted(VAGUE, key=len, reverse=True)) + r")\b", re.I)
 _QUALIFIER = re.compile(r"(?:\b(?:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
                         + r"))\s*$", re.I)
@@ -113,7 +113,9 @@ def _vague(sentence: str) -> list[Quantity]:
     for m in _VAGUE.finditer(sentence):
         phrase = re.sub(r"\s+", " ", m.group(0).lower())
         if phrase.startswith(("several", "a few", "many")):
-            unit = SCALES[phrase.split()[-1]]
+            unit = 1
+            for word in phrase.split()[-2:]:  # "several hundred thousand": 300,000-999,999
+                unit *= SCALES.get(word, SMALL["dozen"] if word == "dozen" else 1)
             low, high = (3 * unit, 10 * unit - 1) if not phrase.startswith("a few") else (2 * unit, 5 * unit)
         else:
             low, high = VAGUE[phrase]

@@ -101,10 +101,8 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     returning = bool(_RETURN.search(sentence[own_start:clause_end]))
     after = [m for m in mentions if segment[1] <= m.start < clause_end]
     before = [m for m in mentions if own_start <= m.start < segment[1]]
-    origins, dests = (a + b for a, b in zip(_by_cue(sentence, after), _by_cue(sentence, before[::-1]), strict=True))
-    if not origins and not dests:
-        origins, dests = _by_cue(sentence, mentions)
     people = _demonym_of(sentence, mentions, (segment[0], segment[2]), noun)
+    origins, dests = _cued(sentence, mentions, after, before, people, returning)
     if _LEFT_ALONE.match(sentence, segment[1], clause_end) and not any(
             _by_cue(sentence, [m for m in mentions if own_start <= m.start < clause_end])):
         # "About 147,000 have since left" (after figures for Kazakhstan): from where they were, to anywhere
@@ -160,6 +158,18 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     return Roles(origin, ())
 
 
+def _cued(sentence: str, mentions: list[Mention], after: list[Mention], before: list[Mention],
+          people: Mention | None, returning: bool) -> tuple[list[Mention], list[Mention]]:
+    """Origins and destinations the figure's own clause marks; else those of the whole sentence."""
+    origins, dests = (a + b for a, b in zip(_by_cue(sentence, after), _by_cue(sentence, before[::-1]), strict=True))
+    if origins or dests:
+        return origins, dests
+    origins, dests = _by_cue(sentence, mentions)
+    if people and not returning:  # "126,300 Russians had entered the country, as queues stretched into
+        dests = [d for d in dests if d.code != people.code]  # Russia's regions": no homecoming from elsewhere
+    return origins, dests
+
+
 def _own_start(sentence: str, segment: tuple[int, int, int]) -> int:
     """Where the figure's own clause begins: after the last comma or conjunction since the figure before."""
     if not segment[0]:
@@ -201,7 +211,13 @@ def _clause_start(sentence: str, start: int, limit: int) -> int:
 
 def _clause_end(sentence: str, start: int, limit: int) -> int:
     m = _CLAUSE_BREAK.search(sentence, start, limit)
+    aside = m and _ASIDE.match(sentence, m.start(), limit)
+    if aside:  # "431 Iraqis, most of them Kurds, left Minsk for Erbil": the clause goes on past the aside
+        return _clause_end(sentence, aside.end(), limit)
     return m.start() if m else limit
+
+
+_ASIDE = re.compile(r",\s*(?:most|many|some|half|all) of them\b(?:(?!\b(?:from|to|into|in)\b)[^,;\d]){0,40},")
 
 
 def _the_country(sentence: str, speakers: list[Mention], dests: list[Mention], start: int) -> list[tuple[Mention, ...]]:
@@ -240,7 +256,12 @@ def _is_destination(sentence: str, m: Mention, before: str) -> bool:
     if m.kind == "adjective":
         return bool(_BORDER_AFTER.match(sentence[m.end:]) or (_SHORES_AFTER.match(sentence[m.end:])
                                                               and _DEST_CUE.search(before)))
+    if m.kind == "country" and _TALLY_AFTER.match(sentence, m.end):
+        return True  # "Slovakia's count stood at 213,000": the country counting arrivals
     return m.kind in ("country", "city") and bool(_DEST_CUE.search(before))
+
+
+_TALLY_AFTER = re.compile(r"['’]s\s+(?:(?:daily|official|latest|running)\s+)?(?:count|tally)\b")
 
 
 _PEOPLE_AFTER = re.compile(r"^\s*(?:refugees|migrants?|people|nationals|citizens|asylum|men|women|children|families|soldiers|"

@@ -41,6 +41,7 @@ def _types() -> dict[str, list[str]]:
 def attribution(sentence: str) -> str | None:
     """The source named in one sentence, as written, or None. In a sentence that opens with a quote,
     the speaker after it comes first ("“Since Friday we have registered 35,000,” the minister said")."""
+    sentence = _DATELINE.sub("", sentence, count=1)
     quote = _OPENING_QUOTE.match(sentence)
     if quote:
         speaker = _attribution(sentence[quote.end():])
@@ -56,6 +57,9 @@ def _attribution(sentence: str) -> str | None:
     appositive = _ROLE_NAME_SAID.search(sentence)
     if appositive:
         return f"{appositive.group('role').strip()}, {appositive.group('who').strip()}"
+    appositive = _NAME_ROLE_SAID.search(sentence)
+    if appositive:
+        return f"{appositive.group('who').strip()}, {appositive.group('role').strip()}"
     for pattern in (_ACCORDING, _VERB_SUBJECT, _SUBJECT_VERB):
         for m in pattern.finditer(sentence):
             who = _clean(m.group("who"))
@@ -80,6 +84,13 @@ _ROLE_NAME_SAID = re.compile(r"(?:^|,)\s*(?P<role>(?i:(?:the|a|an)\s+[^,.;:“�
                              r"{2,50}?),\s*(?:said|says|told|added|stated)\b")
 
 
+# "…, Colonel General Mikhail Mizintsev, head of Russia's National Defense Control Center, said": name, then role.
+_NAME_ROLE_SAID = re.compile(r",\s*(?P<who>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,5}),\s*(?P<role>(?i:(?:(?:the|a|an)\s+"
+                             r"[^,.;:“”\"]{0,40}?)?\b(?:spokes(?:man|woman|person)|official|minister|ambassador|head|"
+                             r"director|chief|representative|officer|coordinator|commissioner|envoy|governor|mayor)\b"
+                             r"[^,.;:“”\"]{0,60})),\s*(?:said|says|told|added|stated)\b")
+
+
 _NOT_IN_SOURCE = re.compile(r"\b(?:are|is|were|was|have|has|had|been|being|million|thousands?|hundreds?|dozens|"
                             r"people|refugees|migrants|figures?|numbers?|who|which)\b", re.I)
 
@@ -98,7 +109,12 @@ def _looks_like_a_source(who: str) -> bool:
     return who.lower() not in {"a", "an", "the", "some", "it said", "and"} and len(who) > 2
 
 
-_DATELINE = re.compile(r"^[A-ZÀ-ÝŞĞİ][A-ZÀ-ÝŞĞİ'’ .-]+(?:,\s*[A-Z][a-z]+)?(?:\s*\([A-Za-z]+\))?\s*[—–-]+\s*")
+# What opens a wire item or a live-blog entry before its first word: "KYIV (Reuters) -", "CAIRO, July 22
+# (Xinhua) --", "DHAKA, Feb. 15 Kyodo -", "MOSCOW, July 3. /TASS/.", "ARICA, Chile, April 27 (EFE) —", "09:20 GMT —".
+_DATELINE = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CES?T|EES?T|[ECMP][SD]?T|local time|local|[ap]\.?m\.?)?"
+                       r"|[A-ZÀ-ÝŞĞİ][A-ZÀ-ÝŞĞİ'’ .-]+(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)*"
+                       r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?)?(?:\s*\([A-Za-z ]{2,30}\)|\s+[A-Z][a-z]+)?)"
+                       r"\s*(?:[—–-]+|/[A-Z]+/\.?)\s*")
 
 
 def _clean(who: str) -> str | None:
