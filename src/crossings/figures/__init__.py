@@ -97,7 +97,7 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
                 out.append(_figure(sent, cand, kind, rate_per, where.origin, listed, when, who))
                 continue
         kind, rate_per = kinds.classify(sent.text, cand, next_start)
-        if kind == "total" and j and out and _from_rate_to(sent.text, found[j - 1].quantity, q):
+        if kind == "total" and j and out and mentions.from_to(sent.text, found[j - 1].quantity, q):
             kind, rate_per = out[-1].kind, out[-1].rate_per  # "slowed from 10,000 a day in September to about 4,000"
         own_verb = _OWN_VERB.match(sent.text, q.end)  # "…a day are entering, and 547,000 have arrived since"
         if cand.like is not None and kind == "total" and not own_verb:  # "up from 4,824 a week earlier": the same kind
@@ -142,15 +142,6 @@ _RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|bring|taking|takes|pushing|pu
 
 _COORDINATED = re.compile(r"\s*(?:(?!(?:in|into|to|from|at|on|for|via|through|by|with|of)\b)[A-Za-z-]+\s+){0,2}"
                           r"(?:and|as well as)\s*$", re.I)
-
-
-_FROM = re.compile(r"\bfrom\s*$", re.I)
-_TO_AFTER = re.compile(r"[^,;.]{0,80}\bto\s*$", re.I)
-
-
-def _from_rate_to(text: str, before: numbers.Quantity, q: numbers.Quantity) -> bool:
-    """ "from N a day … to M": M is the same kind of figure as N, its rate said once."""
-    return bool(_FROM.search(text, 0, before.start) and _TO_AFTER.fullmatch(text, before.end, q.start))
 
 
 def _reverses(where: places.Roles, carry: places.Carry) -> bool:

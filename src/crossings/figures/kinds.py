@@ -29,7 +29,7 @@ _LEADING_RATE = re.compile(r"\b(daily|weekly|monthly)\s+(?:[a-z]+\s+){0,4}(?:of|
 
 # "The daily average of crossings from Ukraine into Poland has settled at around 20,000"
 _LEADING_AVERAGE = re.compile(r"\b(daily|weekly|monthly)\s+(?:average|number|total|count|tally|rate|figure)\b"
-                              r"[^.;,]{0,80}?\b(?:at|to|of|was|is|reached|hit)\s*$", re.I)
+                              r"[^.;,]{0,80}?\b(?:at|to|of|was|is|reached|hit|from|between)\s*$", re.I)
 
 
 # "The number of Syrian refugees in Lebanon has passed 1 million": people of one place living in another

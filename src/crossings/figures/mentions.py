@@ -37,9 +37,19 @@ _COMPARED_WITH = re.compile(r"(?:\b(?:up|down) from|\bcompared (?:with|to)|\baga
 
 
 def _continues(sentence: str, q: Quantity, earlier: list[Candidate]) -> Candidate | None:
-    if earlier and _CONTINUES.search(sentence[earlier[-1].quantity.end:q.start]):
+    if earlier and (_CONTINUES.search(sentence[earlier[-1].quantity.end:q.start])
+                    or from_to(sentence, earlier[-1].quantity, q)):
         return earlier[-1]
     return None
+
+
+_FROM = re.compile(r"\bfrom\s*$", re.I)
+_TO_AFTER = re.compile(r"[^,;.]{0,80}\bto\s*$", re.I)
+
+
+def from_to(text: str, before: Quantity, q: Quantity) -> bool:
+    """ "from N a day … to M": M is the same measure as N, its unit or rate said once."""
+    return bool(_FROM.search(text, 0, before.start) and _TO_AFTER.fullmatch(text, before.end, q.start))
 
 
 _LEX = load("mentions")
@@ -156,8 +166,7 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     words = re.findall(r"[\w’'-]+|%", clause.replace("[", " ").replace("]", " "))[:6]
     if words and _phrases("not_units")[0].match(" ".join(words[:3]).lower()) and not _SOLDIERS_FLED.match(clause):
         return None, None  # "along with 2,000 foreign nationals from more than 50 countries"
-    if re.match(r"^\s*of (?:them|those|these|whom)\b", after) or (earlier and _CONTINUES.search(
-            sentence[earlier[-1].quantity.end:q.start])):
+    if re.match(r"^\s*of (?:them|those|these|whom)\b", after) or _continues(sentence, q, earlier):
         return (earlier[-1].unit if earlier else "people"), None
     nationality = _nationality(after)
     if nationality:

@@ -101,7 +101,7 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     returning = bool(_RETURN.search(sentence[own_start:clause_end]))
     after = [m for m in mentions if segment[1] <= m.start < clause_end]
     before = [m for m in mentions if own_start <= m.start < segment[1]]
-    people = _demonym_of(sentence, mentions, (segment[0], segment[2]), noun)
+    people = _demonym_of(sentence, mentions, segment, noun)
     origins, dests = _cued(sentence, mentions, after, before, people, returning)
     if _LEFT_ALONE.match(sentence, segment[1], clause_end) and not any(
             _by_cue(sentence, [m for m in mentions if own_start <= m.start < clause_end])):
@@ -201,7 +201,7 @@ def _other_side(speakers: list[Mention], dests: tuple[Mention, ...]) -> Mention 
 # Where a figure's own words stop: "…, including 480,000 from Congo" and "…, as easing controls in China …"
 # say something about others or about why.
 _CLAUSE_BREAK = re.compile(r",\s*(?:while|but|whereas|although|though|including|as|and\s+(?:the|that|a|about|some)|(?:most|many|"
-                           r"some|half|all) of them)\b|;|\bwhile\b|\bbefore\b")
+                           r"some|half|all) of them|warning|adding|saying|noting)\b|;|\bwhile\b|\bbefore\b")
 
 
 def _clause_start(sentence: str, start: int, limit: int) -> int:
@@ -217,7 +217,11 @@ def _clause_end(sentence: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
-_ASIDE = re.compile(r",\s*(?:most|many|some|half|all) of them\b(?:(?!\b(?:from|to|into|in)\b)[^,;\d]){0,40},")
+# An aside between a figure and its verb: "431 Iraqis, most of them Kurds, left", "7,970 people, including
+# British nationals and Afghans who worked with British forces, had been airlifted"
+_ASIDE = re.compile(r",\s*(?:(?:most|many|some|half|all) of them\b(?:(?!\b(?:from|to|into|in)\b)[^,;\d]){0,40},|"
+                    r"(?:(?:most|many|some|half|all) of them|including|among them)\b[^,;\d]{0,80},(?=\s*(?:have|has|"
+                    r"had|were|was|are|is)\b))")
 
 
 def _the_country(sentence: str, speakers: list[Mention], dests: list[Mention], start: int) -> list[tuple[Mention, ...]]:
@@ -266,21 +270,29 @@ _TALLY_AFTER = re.compile(r"['’]s\s+(?:(?:daily|official|latest|running)\s+)?(
 
 _PEOPLE_AFTER = re.compile(r"^\s*(?:refugees|migrants?|people|nationals|citizens|asylum|men|women|children|families|soldiers|"
                            r"civilians|returnees|evacuees|deportees|exiles|arrivals|travell?ers|residents|defectors|"
-                           r"workers|labou?rers|tourists|students|pilgrims|fishermen|passport holders)\b", re.I)
+                           r"workers|labou?rers|tourists|students|pilgrims|fishermen|passport holders|servicemen|(?:military )?personnel|"
+                           r"troops|border guards|guards|officers|policemen|deserters|conscripts|draft dodgers|"
+                           r"diplomats|staff|employees|journalists|doctors|nurses)\b", re.I)
 
 
-def _demonym_of(sentence: str, mentions: list[Mention], segment: tuple[int, int], noun: str | None) -> Mention | None:
-    """The nationality of the people counted: the noun itself, or an adjective right before it."""
+def _demonym_of(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
+                noun: str | None) -> Mention | None:
+    """The nationality of the people counted: the noun itself, or an adjective right before it. Not who
+    some of them are: "7,970 people, including British nationals and Afghans"."""
     for m in mentions:
         if noun and m.text == noun and m.kind in ("demonym", "adjective"):
             return m
     for m in mentions:
+        part = m.start > segment[1] and _PART_OF_SOME.search(sentence, segment[1], m.start)
         # "1,086 Myanmar nationals": a country's name before a noun for people names them too
-        in_segment = m.kind in ("adjective", "demonym", "country") and segment[0] <= m.start < segment[1]
+        in_segment = m.kind in ("adjective", "demonym", "country") and segment[0] <= m.start < segment[2] and not part
         if in_segment and (m.kind == "demonym" or _PEOPLE_AFTER.match(sentence[m.end:])):
             return m
     people = [m for m in mentions if m.kind == "demonym"]
     return people[0] if people else None
+
+
+_PART_OF_SOME = re.compile(r",\s*(?:including|among them|among whom)\b")
 
 
 def _other_country(mentions: list[Mention], speakers: list[Mention], dest: Mention | None) -> Mention | None:
