@@ -825,3 +825,31 @@ def test_figures_running_totals_tallies_airlifts_and_vague_dozens():
     assert (airlift["origin"], airlift["destination"]) == ("AF", "IT")
     (dozens,) = run("Several dozen migrants crossed from Serbia into Hungary on Monday.", "2022-03-01")
     assert (dozens["low"], dozens["high"], dozens["qualifier"]) == (36, 119, "vague")
+
+
+def test_figures_a_receiving_country_keeps_its_arrivals_after_a_flow_home():
+    ret, hosted = run("More than 90,000 Syrians have returned home from Jordan since December. Jordan has received "
+                      "an estimated 650,000 Syrians since 2011, UNHCR says.", "2025-03-01")
+    assert [(f["origin"], f["destination"]) for f in (ret, hosted)] == [("JO", "SY"), ("SY", "JO")]
+
+
+@pytest.mark.parametrize("text", [
+    "Canada recognized a record 1,200 people as refugees last year, up from 900 the year before.",
+    "In the camp, 3,400 returnee households received cash assistance at the transit centre.",
+    "The number of arrivals from Syria rose again, an increase of 2,300 on the month before.",
+    "Twelve people, including nine refugees who had crossed from Myanmar, were killed in the landslide.",
+])
+def test_figures_recognitions_aid_increases_and_the_killed_after_a_part_are_not_figures(text):
+    assert run(text, "2024-05-02") == []
+
+
+def test_figures_a_headline_run_into_its_dateline_is_one_figure_with_the_lede():
+    (lede,) = run("Chad: 20,000 cross at Adré in a week ADRE, Chad, June 9 — About 20,000 people crossed from Sudan "
+                  "into Chad at Adré last week, UNHCR said.", "2023-06-09")
+    assert (lede["origin"], lede["destination"], lede["attributed_to"]) == ("SD", "TD", "UNHCR")
+
+
+def test_figures_a_crossing_point_ranks_after_the_border_it_is_on():
+    (stranded,) = run("Police said some 600 migrants were stranded at the Chacalluta crossing on the border with Peru.",
+                      "2023-04-28")
+    assert stranded["destination"] == "PE"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from crossings.figures import kinds, mentions, numbers, sentences
+from crossings.figures import kinds, mentions, sentences
 from crossings.figures.sentences import Sentence
 from crossings.records import Article, Evidence, Figure, Place
 from crossings.resolve import dates, gazetteer, places, sources
@@ -40,7 +40,37 @@ def extract(article: Article) -> list[Figure]:
         if found:
             out.extend(_figures(sent, found, all_places[i], who, carry, ctx))
         places.remember(sent.text, all_places[i], carry)
-    return out
+    return _restated_once(out)
+
+
+def _restated_once(figures: list[Figure]) -> list[Figure]:
+    """A headline or a later sentence that repeats a figure ("more than 15,000 cross at Metema", then the lede's
+    "More than 15,000 people have crossed from Sudan into Ethiopia") is one figure: the fuller statement."""
+    kept: list[Figure] = []
+    for f in figures:
+        same = next((i for i, k in enumerate(kept) if _restates(k, f)), None)
+        if same is None:
+            kept.append(f)
+        elif _fullness(f) > _fullness(kept[same]):
+            kept[same] = f
+    return kept
+
+
+def _restates(a: Figure, b: Figure) -> bool:
+    if (a.unit, a.kind, a.low, a.high, a.rate_per) != (b.unit, b.kind, b.low, b.high, b.rate_per):
+        return False
+    if a.evidence.start == b.evidence.start:
+        return False  # one sentence that names two corridors with one number ("into Poland and Hungary")
+    if a.qualifier != b.qualifier and "exact" not in (a.qualifier, b.qualifier):
+        return False  # "about 13,000 have entered" and "nearly 13 thousand fled in the first six months"
+    pairs = [(a.origin, b.origin), (a.destination, b.destination), (a.period_start, b.period_start)]
+    if a.kind != "total" or (a.period_start and b.period_start):  # an open total's end may be the publication date
+        pairs.append((a.period_end, b.period_end))
+    return all(x is None or y is None or x == y for x, y in pairs)
+
+
+def _fullness(f: Figure) -> int:
+    return sum(v is not None for v in (f.origin, f.destination, f.attributed_to, f.period_start, f.period_end))
 
 
 def sentence_places(text: str) -> list[Mention]:

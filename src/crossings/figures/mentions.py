@@ -78,7 +78,8 @@ _LANDED = re.compile(r"\b(?:landed|arrived|reached|came ashore|docked|made landf
 _SHARE_OF_WHOLE = re.compile(r"\b(?:half|a third|a quarter|two-thirds|three-quarters|most|much)\s+of\s+(?:the|its|their|"
                              r"[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _DIFFERENCE = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp\w*|up|down|rose|risen|fell|fallen|increased|"
-                         r"decreased|dropped|jumped|grew)\b[^.;]{0,80}?\bby\s*$", re.I)
+                         r"decreased|dropped|jumped|grew)\b[^.;]{0,80}?\bby\s*$|"
+                         r"\b(?:an?|the)\s+(?:\w+\s+)?(?:increase|rise|decrease|drop|fall|decline|jump)\s+of\s*$", re.I)
 _REPEATED = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.I)
 # "1,650 have been evacuated, out of more than 8,000 who need to leave": the whole a share is taken of
 _OUT_OF = re.compile(r"\bout of(?:\s+(?:a total of|about|some|around|roughly|nearly|almost|over|more than|"
@@ -314,7 +315,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
         return False
     if not moving:
         return False
-    window = _clause(before, after)
+    # "Ten people, including eight Rohingya refugees, were killed": the verb comes after the part's number
+    window = _clause(before, sentence[q.num_end:] if _PART_OF_ALL.search(after) else after)
     modal_may = re.search(r"\bmay\b", window)  # lower-case only: "in May" is a month
     internal = (_INTERNAL.search(window) or (_INSIDE_LEAD.match(sentence) and re.search(r"\bdisplac", sentence))
                 or _CAMP_TO_CAMP.search(sentence, max(0, q.start - 40), q.num_end + 120))

@@ -2,7 +2,7 @@
 
 Rule-based and fast (news prose, English): paragraphs are lines; inside a line a sentence ends at
 . ! or ? (and any closing quote or bracket) before a capital, a digit or an opening quote, unless
-the word before is a known abbreviation or an initial.
+the word before is a known abbreviation or an initial; a headline ends where a dateline starts.
 """
 
 from __future__ import annotations
@@ -34,9 +34,14 @@ def split(text: str) -> list[Sentence]:
     return out
 
 
+# A headline run into its story's dateline: "… as Sudan fighting drags on METEMA, Ethiopia, May 9 — More than …"
+_DATELINE = re.compile(r"(?<=[a-z0-9])\s+(?=[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+)*"
+                       r"(?:,\s[^—–]{2,40}?|\s*\([A-Za-z ]+\))\s*(?:—|–|--|-)\s)")
+
+
 def _split_line(line: str, offset: int, paragraph: int) -> list[Sentence]:
     out, start = [], 0
-    for m in _BOUNDARY.finditer(line):
+    for m in sorted([*_BOUNDARY.finditer(line), *_DATELINE.finditer(line)], key=lambda m: m.start()):
         word = re.search(r"(\S+)$", line[start:m.start()])
         token = word.group(1).lower().rstrip(".") if word else ""
         if token in _ABBREV or re.fullmatch(r"[a-z]", token):

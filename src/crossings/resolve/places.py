@@ -41,6 +41,7 @@ _FROM_ABROAD = re.compile(r"\bfrom abroad\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
 _SHORES_AFTER = re.compile(r"^\s*(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?)\b", re.I)
+_POINT_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|crossing point|border post|checkpoint|post|land port)\b", re.I)
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
@@ -109,7 +110,8 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
         own = people if people and noun == people.text else None
         return Roles(own or carry.destination or carry.default_origin, ())
     if (not origins and not dests and people and carry.origin and carry.destination and not speakers
-            and people.code == carry.destination.code != carry.origin.code and not _HOSTED.search(sentence)):
+            and people.code == carry.destination.code != carry.origin.code and not _HOSTED.search(sentence)
+            and not _receiver(sentence, mentions)):  # "Egypt has received 1.5 million Sudanese": they came
         # after "…crossed from Lebanon into Syria", "235,000 Syrians among those who crossed" went home
         return Roles(carry.origin, (carry.destination,))
     origin = origins[0] if origins else None
@@ -249,7 +251,9 @@ def _by_cue(sentence: str, mentions: list[Mention], sides: bool = True) -> tuple
             origins.append(m)
         elif _is_destination(sentence, m, before):
             dests.append(m)
-    return origins, sorted(dests, key=lambda d: not _STRONG_DEST.search(sentence[max(0, d.start - 25):d.start]))
+    # "stranded at the Chacalluta crossing on the border with Peru": a crossing point is either side's, last
+    return origins, sorted(dests, key=lambda d: (not _STRONG_DEST.search(sentence[max(0, d.start - 25):d.start]),
+                                                 d.kind == "city" and bool(_POINT_AFTER.match(sentence, d.end))))
 
 
 def _is_destination(sentence: str, m: Mention, before: str) -> bool:
