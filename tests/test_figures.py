@@ -853,3 +853,17 @@ def test_figures_a_crossing_point_ranks_after_the_border_it_is_on():
     (stranded,) = run("Police said some 600 migrants were stranded at the Chacalluta crossing on the border with Peru.",
                       "2023-04-28")
     assert stranded["destination"] == "PE"
+
+
+def test_figures_what_people_fled_in_a_country_and_a_deportation_awaited_where_they_are():
+    (landed,) = run("A group of 61 Malians fleeing a wave of attacks on migrants in Libya landed at Bamako airport "
+                    "on Friday.", "2023-03-04")
+    assert (landed["origin"], landed["destination"]) == ("LY", "ML")
+    (registered,) = run("Some 420,000 people who fled Syria were registered in Germany at the end of June.",
+                        "2023-07-10")
+    assert (registered["origin"], registered["destination"]) == ("SY", "DE")
+    (held,) = run("Niger's consul in Tripoli said 300 more were being held at a centre in Sabha awaiting deportation.",
+                  "2024-02-19")
+    assert (held["origin"], held["destination"]) == ("LY", "NE")
+    (kivu,) = run("Some 9,000 people have crossed from South Kivu into Burundi since Friday.", "2025-02-17")
+    assert (kivu["origin"], kivu["destination"]) == ("CD", "BI")

@@ -35,6 +35,10 @@ _STRONG_DEST = re.compile(r"\b(?:into|entered|entering|enter|arrived in|arriving
 # own border "with Y" is where people come from Y; "the Polish side of the border with Belarus" is not.
 _OWN_BORDER_WITH = re.compile(r"\b(?:its|their|[A-Z][\w.]*(?:'s|’s)|(?:south|north|east|west)[\w-]*|"
                               r"[A-Z][a-z]+(?:an|ish|ese|ic|i))\s+(?:(?:land|sea|river)\s+)?border with(?:\s+the)?\s*$")
+# "Guineans fleeing a wave of attacks on black Africans in Tunisia": what people fled, and where
+_FLEEING_IN = re.compile(r"\b(?:fled|fleeing|escaping|escaped|flee)\s+(?:(?!\b(?:to|into|towards|across|for|safety|"
+                         r"were|was|are|is|have|has|had|been|and|who|which|that)\b)"
+                         r"[^,;.]){0,60}?\bin\s+(?:the\s+)?$", re.I)
 _SOURCE_FROM = re.compile(r"\b(?:figures|data|statistics|estimates|numbers|reports?|officials)\s+(?:from|of)\s+(?:the\s+)?$",
                           re.I)
 _FROM_ABROAD = re.compile(r"\bfrom abroad\b", re.I)
@@ -51,6 +55,8 @@ _ABROAD = re.compile(r"\b(?:to|into|in)\s+(?:neighbou?ring|nearby|other)\s+count
 _OWN_PEOPLE = re.compile(r"\b(?:its|their) (?:own )?(?:citizens|nationals)\b", re.I)
 _COMPOSITION = re.compile(r"\b(?:of them|of those|of whom|the rest|the remainder|the majority|most of|mostly|"
                           r"mainly|predominantly)\b|%|\bper ?cent\b", re.I)
+_AT_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_PENDING = re.compile(r"\b(?:awaiting|waiting|pending|to be (?:deported|returned|repatriated|sent|flown))\b", re.I)
 _TO = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
 _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b", re.I)
 # A figure whose own verb is leaving, with no place: "32,000 left over the same period", "4.5 million
@@ -118,7 +124,12 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     if not dests and _OWN_PEOPLE.search(sentence, segment[1], clause_end):
         # "Iraq repatriated 431 of its citizens from Belarus": the state that brings its own home
         dests = [m for m in [*mentions, *speakers] if m.kind in ("country", "adjective") and m not in origins][:1]
-    if returning:
+    if (returning and not origin and not people and dests and _AT_PLACE.search(sentence, 0, dests[0].start)
+            and _PENDING.search(sentence)):
+        # "450 were being held at a police station in Malabo awaiting deportation": where they are leaves
+        origin, dests = dests[0], [m for m in [*speakers, *mentions] if m.kind in ("country", "adjective")
+                                   and m.code != dests[0].code][:1]
+    elif returning:
         dests = [people, *dests] if people else dests
         origin = origin or _other_country(mentions, speakers, dests[0] if dests else None)
         if not origin and dests and _TO.search(sentence, 0, dests[0].start):
@@ -246,7 +257,8 @@ def _by_cue(sentence: str, mentions: list[Mention], sides: bool = True) -> tuple
                 return [m], [pair[0]]  # "the border between Turkey and Greece"
         if _SOURCE_FROM.search(before):
             continue  # "according to figures from Italy's interior ministry": who says it, not where from
-        if (m.kind in ("country", "city") and (_ORIGIN_CUE.search(before) or _OWN_BORDER_WITH.search(before))
+        fleeing = _FLEEING_IN.search(sentence, max(0, m.start - 80), m.start)
+        if (m.kind in ("country", "city") and (_ORIGIN_CUE.search(before) or _OWN_BORDER_WITH.search(before) or fleeing)
                 or sides and _SIDE_AFTER.match(sentence[m.end:])):
             origins.append(m)
         elif _is_destination(sentence, m, before):
