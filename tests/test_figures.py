@@ -867,3 +867,18 @@ def test_figures_what_people_fled_in_a_country_and_a_deportation_awaited_where_t
     assert (held["origin"], held["destination"]) == ("LY", "NE")
     (kivu,) = run("Some 9,000 people have crossed from South Kivu into Burundi since Friday.", "2025-02-17")
     assert (kivu["origin"], kivu["destination"]) == ("CD", "BI")
+
+
+def test_figures_the_carried_corridor_survives_taking_in_a_breakdown_and_a_sentence_between():
+    figures = run("The number of refugees who have fled Syria passed 1 million, the agency said. Turkey has taken in "
+                  "the most, with 600,000 arrivals. Officials in Ankara met aid groups on Monday. Jordan's count "
+                  "stood at 210,000 on Sunday.", "2013-04-02")
+    assert [(f["origin"], f["destination"], f["low"]) for f in figures] == [
+        ("SY", None, 1000000), ("SY", "TR", 600000), ("SY", "JO", 210000)]
+    boat, year = run("The coast guard brought 120 migrants to Lampedusa after their boat left Sfax in Tunisia. The "
+                     "migrants, mostly from Guinea and Mali, were taken to the hotspot. Italy has received 9,000 sea "
+                     "arrivals so far this year.", "2023-03-01")
+    assert (boat["origin"], boat["destination"], year["origin"], year["destination"]) == ("TN", "IT", "TN", "IT")
+    (queue,) = run("The queue of cars trying to leave Russia for Kazakhstan stretched for 15km. Border guards said "
+                   "about 2,000 cars were waiting to cross.", "2022-09-26")
+    assert (queue["origin"], queue["destination"], queue["kind"]) == ("RU", "KZ", "stock")

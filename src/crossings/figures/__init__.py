@@ -34,7 +34,7 @@ def extract(article: Article) -> list[Figure]:
     last_source: str | None = None
     out: list[Figure] = []
     for i, sent in enumerate(sents):
-        prev = sents[i - 1].text if i else ""
+        prev = " ".join(s.text for s in sents[max(0, i - 2):i])  # what "the figure" or "X's count" refers back to
         found = mentions.find(sent.text, prev)
         who, last_source = _source(sents, i, last_source)
         if found:

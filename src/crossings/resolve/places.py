@@ -16,7 +16,7 @@ from crossings.resolve.gazetteer import Mention
 _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fighting|violence|war|conflict|clashes|"
                          r"persecution|bombing|shelling|unrest|hunger|drought|crackdown) in|"
                          # "the war in Sudan has driven 1.8 million across its borders": where they fled
-                         r"\b(?:wars?|fighting|conflicts?|violence|clashes|unrest|bombardments?|hostilities) in|\bfrom|\bfled|\bflee|\bfleeing|\bleft|\bleaving|\bout of|\bescaped|\bescaping|"
+                         r"\b(?:wars?|fighting|conflicts?|violence|clashes|unrest|bombardments?|hostilities) in|\bfrom|\bfled|\bflee|\bfleeing|\bleft|\bleaving|\bleave|\bout of|\bescaped|\bescaping|"
                          r"\bexodus from|\bdeparted|\bdeparting|\bexpelled from|\bdeported from|\bevacuated from|"
                          # "from the al-Hol camp in northeastern Syria"
                          r"\bfrom\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:camps?|settlements?|areas?|regions?|provinces?|"
@@ -52,6 +52,7 @@ _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent
                      r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|"
                      r"gone home|went home|going home|headed home|heading home|crossed back|back into|back to|back home|brought back|brought home|flown home|flew home)\b", re.I)
 _ABROAD = re.compile(r"\b(?:to|into|in)\s+(?:neighbou?ring|nearby|other)\s+countries\b|\babroad\b", re.I)
+_HOSTS = re.compile(r"\b(?:hosts?|hosting|hosted|home to|shelters?|sheltering)\b", re.I)
 _OWN_PEOPLE = re.compile(r"\b(?:its|their) (?:own )?(?:citizens|nationals)\b", re.I)
 _COMPOSITION = re.compile(r"\b(?:of them|of those|of whom|the rest|the remainder|the majority|most of|mostly|"
                           r"mainly|predominantly)\b|%|\bper ?cent\b", re.I)
@@ -147,7 +148,7 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
         # "4 million displaced inside Sudan, and 1.1 million have fled to neighbouring countries": from there
         origin = next((m for m in mentions if m.kind == "country" and m.start < segment[1]), None)
     receiver = _receiver(sentence, mentions)
-    if not origin and receiver and not people:
+    if not origin and receiver and not people and _HOSTS.search(sentence):
         carry = Carry(destination=carry.destination)  # "Uganda hosts 1.5 million refugees": from anywhere
     # "29,000 Russians left Kazakhstan, heading back or on to third countries": where to is not said.
     left_named = origin in after and bool(_LEAVING.search(sentence, segment[1], clause_end))
@@ -336,6 +337,8 @@ def composition(sentence: str) -> bool:
 def remember(sentence: str, mentions: list[Mention], carry: Carry) -> None:
     """Update the carried origin/destination from any sentence, figure or not."""
     origins, dests = _by_cue(sentence, mentions, sides=False)  # "the Georgian side" says where a queue is, not who
+    if composition(sentence):
+        origins = []  # "The migrants, mostly from Bangladesh, Eritrea and Egypt": some of them, not a corridor
     origin, dest = (origins[0] if origins else None), (dests[0] if dests else None)
     route = gazetteer.route(sentence)
     if route and not origin and not dest:
