@@ -882,3 +882,12 @@ def test_figures_the_carried_corridor_survives_taking_in_a_breakdown_and_a_sente
     (queue,) = run("The queue of cars trying to leave Russia for Kazakhstan stretched for 15km. Border guards said "
                    "about 2,000 cars were waiting to cross.", "2022-09-26")
     assert (queue["origin"], queue["destination"], queue["kind"]) == ("RU", "KZ", "stock")
+
+
+def test_figures_a_flight_that_carried_people_between_places_and_numbers_that_rose():
+    (flight,) = run("A charter flight carried 212 Nigerians from Tripoli to Lagos on Tuesday, the IOM said.",
+                    "2023-05-03")
+    assert (flight["origin"], flight["destination"], flight["low"]) == ("LY", "NG", 212)
+    assert run("A bus carrying 40 tourists overturned near the coast.", "2023-05-03") == []
+    (rose,) = run("Where most people cross from Turkey to Greece, numbers rose to about 4,100 in June.", "2023-07-12")
+    assert (rose["origin"], rose["destination"], rose["low"]) == ("TR", "GR", 4100)

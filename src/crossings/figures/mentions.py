@@ -71,6 +71,8 @@ _SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|an|the) (?:[\w-]+ ){0,2}(?:cit
 # "a boat carrying 50 migrants" counts passengers, not crossings ("thousands crossed, carrying their
 # belongings" is still a figure: only "carrying" before the number rules it out).
 _TRAVELLED = re.compile(r"\b(?:left|departed|took off|flew|home|back|out of|across)\b", re.I)
+# "A repatriation flight carried 431 Iraqis from Minsk to Erbil": the flight's verb is the movement
+_CARRIED_BETWEEN = re.compile(r"^[^,;.]{0,60}?\b(?:from|to)\s+[A-Z]")
 _CARRYING = re.compile(r"\b(?:carrying|carried)\s+(?:about|some|around|roughly|nearly|almost|over|more than|"
                        r"at least|up to|an estimated)?\s*$", re.I)
 # "a boat carrying 147 Rohingya refugees landed in Aceh": its passengers arrived
@@ -238,7 +240,7 @@ _RUNNING_TO = re.compile(r"\b(?:brought|brings|bringing|bring|took|takes|taking|
 _TALLY = re.compile(r"(?:\b[A-Z][\w-]*['’]s|\b(?:its|their|the))\s+(?:(?:daily|weekly|monthly|official|latest|running)\s+)?"
                     r"(?:count|tally)\s+(?:\w+\s+){0,2}?(?:stood|stands|rose|risen|reached|hit|climbed|passed|topped|"
                     r"was|is)\b[^,;]{0,20}$")
-_COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|total|tally|count|average) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|"
+_COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|total|tally|count|average) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|numbers|"
                        r"entries|departures|returns|deportations|expulsions|detections|landings)\b))(?P<what>[^,;]{0,60}?)\s+"
                        r"(?:rose|risen|rising|climbed|reached|hit|topped|passed|exceeded|stood|stands|fell|fallen|dropped|settled|"
                        r"declined|averaged|doubled|tripled|trebled|quadrupled|halved|"
@@ -305,7 +307,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
     # "convoys carrying about 2,000 returnees leave every week" is a flow, not one boat's passengers
     # "a flight carrying 431 Iraqis left Minsk for Erbil", "a boat carrying 147 refugees landed": all of them moved
     carrying = _CARRYING.search(before[-40:]) and not (_REPEATED.search(after) or _LANDED.search(after)
-                                                       or _TRAVELLED.search(after))
+                                                       or _TRAVELLED.search(after)
+                                                       or ("carried" in before[-40:] and _CARRIED_BETWEEN.match(after)))
     if sized or _AGE_OR_RATIO.search(before[-30:]) or carrying or _OUT_OF.search(before[-40:]):
         return False
     if _SHARE_OF_WHOLE.search(before[-60:]) or _DIFFERENCE.search(before[-120:]):

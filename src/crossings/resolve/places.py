@@ -111,6 +111,9 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     before = [m for m in mentions if own_start <= m.start < segment[1]]
     people = _demonym_of(sentence, mentions, segment, noun)
     origins, dests = _cued(sentence, mentions, after, before, people, returning)
+    owner = _border_owner(sentence, mentions, origins, dests, [people, carry.origin, carry.default_origin])
+    if owner:
+        origins, dests = [owner], [origins[0]]
     if _LEFT_ALONE.match(sentence, segment[1], clause_end) and not any(
             _by_cue(sentence, [m for m in mentions if own_start <= m.start < clause_end])):
         # "About 147,000 have since left" (after figures for Kazakhstan): from where they were, to anywhere
@@ -125,17 +128,8 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     if not dests and _OWN_PEOPLE.search(sentence, segment[1], clause_end):
         # "Iraq repatriated 431 of its citizens from Belarus": the state that brings its own home
         dests = [m for m in [*mentions, *speakers] if m.kind in ("country", "adjective") and m not in origins][:1]
-    if (returning and not origin and not people and dests and _AT_PLACE.search(sentence, 0, dests[0].start)
-            and _PENDING.search(sentence)):
-        # "450 were being held at a police station in Malabo awaiting deportation": where they are leaves
-        origin, dests = dests[0], [m for m in [*speakers, *mentions] if m.kind in ("country", "adjective")
-                                   and m.code != dests[0].code][:1]
-    elif returning:
-        dests = [people, *dests] if people else dests
-        origin = origin or _other_country(mentions, speakers, dests[0] if dests else None)
-        if not origin and dests and _TO.search(sentence, 0, dests[0].start):
-            # "4,000 of them had been returned to Morocco": from where they had arrived
-            origin = next((c for c in (carry.destination, carry.origin) if c and c.code != dests[0].code), None)
+    if returning:
+        origin, dests = _returned(sentence, mentions, speakers, carry, people, origin, dests)
     # "ethnic Armenians fled to Armenia": their name says where they went, not where they came from
     homecoming = bool(people) and any(d.code == people.code and d.kind == "country" and _TO.search(sentence, 0, d.start)
                                       for d in dests)
@@ -172,6 +166,21 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     return Roles(origin, ())
 
 
+def _returned(sentence: str, mentions: list[Mention], speakers: list[Mention], carry: Carry, people: Mention | None,
+              origin: Mention | None, dests: list[Mention]) -> tuple[Mention | None, list[Mention]]:
+    """Origin and destinations of people sent or going back: home is their nationality, the sender the other state."""
+    if not origin and not people and dests and _AT_PLACE.search(sentence, 0, dests[0].start) and _PENDING.search(sentence):
+        # "450 were being held at a police station in Malabo awaiting deportation": where they are leaves
+        return dests[0], [m for m in [*speakers, *mentions] if m.kind in ("country", "adjective")
+                          and m.code != dests[0].code][:1]
+    dests = [people, *dests] if people else dests
+    origin = origin or _other_country(mentions, speakers, dests[0] if dests else None)
+    if not origin and dests and _TO.search(sentence, 0, dests[0].start):
+        # "4,000 of them had been returned to Morocco": from where they had arrived
+        origin = next((c for c in (carry.destination, carry.origin) if c and c.code != dests[0].code), None)
+    return origin, dests
+
+
 def _cued(sentence: str, mentions: list[Mention], after: list[Mention], before: list[Mention],
           people: Mention | None, returning: bool) -> tuple[list[Mention], list[Mention]]:
     """Origins and destinations the figure's own clause marks; else those of the whole sentence."""
@@ -182,6 +191,18 @@ def _cued(sentence: str, mentions: list[Mention], after: list[Mention], before: 
     if people and not returning:  # "126,300 Russians had entered the country, as queues stretched into
         dests = [d for d in dests if d.code != people.code]  # Russia's regions": no homecoming from elsewhere
     return origins, dests
+
+
+_OWNER_BORDER = re.compile(r"(?:'s|’s)\s+(?:(?:land|sea|river)\s+)?border with(?:\s+the)?\s*$")
+
+
+def _border_owner(sentence: str, mentions: list[Mention], origins: list[Mention], dests: list[Mention],
+                  leaving: list[Mention | None]) -> Mention | None:
+    """The country of "Russia's border with Georgia" (origins[0] is Georgia) when the story is about people leaving
+    it: "cars waiting at the Verkhny Lars checkpoint on Russia's border with Georgia" go across, to Georgia."""
+    cue = _OWNER_BORDER.search(sentence, 0, origins[0].start) if origins and not dests else None
+    owner = next((m for m in mentions if cue and m.end == cue.start() and m.kind == "country"), None)
+    return owner if owner and owner.code in {c.code for c in leaving if c} else None
 
 
 def _own_start(sentence: str, segment: tuple[int, int, int]) -> int:
