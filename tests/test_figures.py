@@ -891,3 +891,15 @@ def test_figures_a_flight_that_carried_people_between_places_and_numbers_that_ro
     assert run("A bus carrying 40 tourists overturned near the coast.", "2023-05-03") == []
     (rose,) = run("Where most people cross from Turkey to Greece, numbers rose to about 4,100 in June.", "2023-07-12")
     assert (rose["origin"], rose["destination"], rose["low"]) == ("TR", "GR", 4100)
+
+
+def test_figures_list_items_with_their_place_and_crossings_prevented():
+    figures = run("Refugees from Syria keep arriving. Turkey hosts the largest number, about 3.2 million, followed by "
+                  "Lebanon with 780,000 and Jordan with 640,000.", "2024-06-20")
+    assert [(f["origin"], f["destination"], f["low"]) for f in figures] == [
+        (None, "TR", 3200000), (None, "LB", 780000), (None, "JO", 640000)]  # hosting: from anywhere
+    groups = run("Canada resettled 51,000 refugees last year. The largest groups came from Afghanistan, about "
+                 "12,000, and Syria, about 9,500.", "2024-02-01")
+    assert [(f["origin"], f["destination"]) for f in groups[1:]] == [("AF", "CA"), ("SY", "CA")]
+    assert run("The navy said it had prevented more than 8,000 people from crossing from Libya this year.",
+               "2023-10-05") == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from crossings.figures import kinds, mentions, sentences
+from crossings.figures import kinds, mentions, numbers, sentences
 from crossings.figures.sentences import Sentence
 from crossings.records import Article, Evidence, Figure, Place
 from crossings.resolve import dates, gazetteer, places, sources
@@ -116,13 +116,17 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         q = cand.quantity
         next_start = found[j + 1].quantity.start if j + 1 < len(found) else len(sent.text)
         prev_end = found[j - 1].quantity.end if j else 0
-        listed = _listed_place(sent.text, ms, q.start)
+        listed = _listed_place(sent.text, ms, q)
         if listed and (head or carry.origin):
             # "…have fled to neighbouring countries, including Chad (over 590,000) and Egypt (500,000)":
             # each item shares the list's predicate; its place in brackets is where the people are.
             kind, rate_per, where, when = head or (
                 *kinds.classify(sent.text, cand, next_start), places.Roles(carry.origin, ()),
                 _period(sent, found, j, ctx, "total"))
+            if _FROM_LIST.search(sent.text, 0, listed.start):  # "the largest groups came from Congo, about 19,000"
+                dest = where.destinations[0] if where.destinations else carry.destination
+                out.append(_figure(sent, cand, kind, rate_per, listed, dest, when, who))
+                continue
             if where.origin is None or where.origin.code != listed.code:
                 out.append(_figure(sent, cand, kind, rate_per, where.origin, listed, when, who))
                 continue
@@ -157,12 +161,23 @@ def _period(sent: Sentence, found: list[mentions.Candidate], j: int, ctx: dates.
 _BRACKETED_NUMBER = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}\d")
 
 
-def _listed_place(text: str, ms: list[Mention], start: int) -> Mention | None:
-    """The country or city a bracketed number follows: "Poland (956,000)"."""
+def _listed_place(text: str, ms: list[Mention], q: numbers.Quantity) -> Mention | None:
+    """The country or city a list item's number belongs to: "Poland (956,000)", "followed by Peru with 1.54
+    million", "Afghanistan, about 14,700, and Venezuela, about 12,900"."""
     for m in ms:
-        if m.kind in ("country", "city") and re.fullmatch(r"\s*\(\s*", text[m.end:start]):
+        if m.kind not in ("country", "city"):
+            continue
+        between = text[m.end:q.start]
+        if re.fullmatch(r"\s*\(\s*", between) or re.fullmatch(r"\s+with\s+", between):
+            return m
+        if re.fullmatch(r",\s*", between) and _ITEM_ENDS.match(text, q.end) and _LIST_CUE.search(text, 0, m.start):
             return m
     return None
+
+
+_ITEM_ENDS = re.compile(r"\s*(?:,|\.|;|$|\band\b)")
+_LIST_CUE = re.compile(r"\b(?:followed by|largest|most|main|top|biggest|including|led by)\b", re.I)
+_FROM_LIST = re.compile(r"\bfrom\b(?:(?!\b(?:in|to|into|with|are|is|were|was)\b)[^.;]){0,120}$", re.I)
 
 
 _RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|bring|taking|takes|pushing|pushes)\s+(?:the|its|their)\s+"

@@ -276,6 +276,8 @@ def _bare_count(after: str) -> bool:
     """A number standing alone as subject or object: "10,000 have crossed", "rose to 10,000 a day"."""
     if re.match(r"^\s*(?:remain|remained|stayed|stay|live|lived|are staying|are living|are sheltering)\b", after, re.I):
         return True  # "about 80,000 remain in the country"
+    if re.match(r"^\s*and\s+(?:the\s+)?[A-Z]", after):
+        return True  # "followed by Lebanon with 780,000 and Jordan with 640,000": a list goes on
     if re.match(r"^\s*a (?:week|month)\s+(?:travel|cross|arrive|enter|leave|return|flee)\b", after, re.I):
         return True  # "240,000 a week travel in the other direction" (not "sells 81,000 a month")
     if re.match(r"^\s*(?:$|[.,;:)]|[”\"’](?!\s*[a-z])|(?:have|has|had|were|are|was|more|who|whom|a day|per|each|every|"
