@@ -138,7 +138,7 @@ def has_figure(readable: str) -> bool:
     said = [s.text for s in sentences.split(visible_text(readable))]
     # Each candidate mention becomes at least one figure in figures.extract: places, periods and
     # sources only describe it, so they need not be resolved to answer yes or no.
-    return any(mentions.find(sentence, said[i - 1] if i else "") for i, sentence in enumerate(said))
+    return any(mentions.find(sentence, mentions.previous(said, i)) for i, sentence in enumerate(said))
 
 
 def page_is_relevant(page: str) -> bool:

@@ -33,9 +33,9 @@ def extract(article: Article) -> list[Figure]:
                                                       if not places.composition(s.text)]))
     last_source: str | None = None
     out: list[Figure] = []
+    said = [s.text for s in sents]
     for i, sent in enumerate(sents):
-        prev = " ".join(s.text for s in sents[max(0, i - 2):i])  # what "the figure" or "X's count" refers back to
-        found = mentions.find(sent.text, prev)
+        found = mentions.find(sent.text, mentions.previous(said, i))
         who, last_source = _source(sents, i, last_source)
         if found:
             out.extend(_figures(sent, found, all_places[i], who, carry, ctx))

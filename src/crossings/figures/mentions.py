@@ -120,6 +120,11 @@ def has(name: str, text: str) -> bool:
     return bool(_phrases(name)[0].search(text))
 
 
+def previous(said: list[str], i: int) -> str:
+    """The sentences before sentence i that "the figure" or "X's count" in it may refer back to."""
+    return " ".join(said[max(0, i - 2):i])
+
+
 def find(sentence: str, previous: str = "") -> list[Candidate]:
     """The movement-figure candidates in one sentence (`previous` lends context to "the number")."""
     out: list[Candidate] = []
