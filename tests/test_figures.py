@@ -903,3 +903,14 @@ def test_figures_list_items_with_their_place_and_crossings_prevented():
     assert [(f["origin"], f["destination"]) for f in groups[1:]] == [("AF", "CA"), ("SY", "CA")]
     assert run("The navy said it had prevented more than 8,000 people from crossing from Libya this year.",
                "2023-10-05") == []
+
+
+def test_figures_walkers_on_an_average_day_a_slower_vague_rate_and_counts_in_fiscal_years():
+    (walk,) = run("Some 20,000 Haitians walk across the bridge into the Dominican Republic on an average day.",
+                  "2024-02-20")
+    assert (walk["origin"], walk["destination"], walk["kind"], walk["rate_per"]) == ("HT", "DO", "rate", "day")
+    fast, slow = run("At the peak, as many as 3,000 people were crossing into Chad each day, but arrivals have since "
+                     "slowed to a few hundred a day.", "2023-09-01")
+    assert (slow["qualifier"], slow["kind"], slow["rate_per"]) == ("vague", "rate", "day")
+    assert [f["low"] for f in run("Canada admitted 40,000 refugees in fiscal 2024. That was up from 31,000 in "
+                                  "fiscal 2023.", "2024-10-08")] == [40000, 31000]

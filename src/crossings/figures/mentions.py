@@ -160,8 +160,9 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
             continue  # "the thousands arriving" restates a figure given before
         out.append(Candidate(q, unit, noun, like))
     precise = [c for c in out if c.quantity.qualifier != "vague"]
+    # "thousands" beside "87,000" restates it; "slowed to a few hundred a day" after "4,000 each day" does not
     return [c for c in out if c.quantity.qualifier != "vague" or not precise
-            or re.match(r"^\s*(?:more|others)\b", sentence[c.quantity.end:])]
+            or re.match(r"^\s*(?:more|others|(?:a|per|each|every) day)\b", sentence[c.quantity.end:])]
 
 
 def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tuple[str | None, str | None]:
@@ -281,6 +282,8 @@ def _bare_count(after: str) -> bool:
     """A number standing alone as subject or object: "10,000 have crossed", "rose to 10,000 a day"."""
     if re.match(r"^\s*(?:remain|remained|stayed|stay|live|lived|are staying|are living|are sheltering)\b", after, re.I):
         return True  # "about 80,000 remain in the country"
+    if re.match(rf"^\s*in\s+(?:fiscal(?:\s+year)?\s*$|(?:fiscal\s+(?:year\s+)?)?(?:\d{{4}}|(?:{_MONTHS})\b))", after, re.I):
+        return True  # "up from 60,014 in fiscal 2023", "against 41,000 in March"
     if re.match(r"^\s*and\s+(?:the\s+)?[A-Z]", after):
         return True  # "followed by Lebanon with 780,000 and Jordan with 640,000": a list goes on
     if re.match(r"^\s*a (?:week|month)\s+(?:travel|cross|arrive|enter|leave|return|flee)\b", after, re.I):
