@@ -914,3 +914,13 @@ def test_figures_walkers_on_an_average_day_a_slower_vague_rate_and_counts_in_fis
     assert (slow["qualifier"], slow["kind"], slow["rate_per"]) == ("vague", "rate", "day")
     assert [f["low"] for f in run("Canada admitted 40,000 refugees in fiscal 2024. That was up from 31,000 in "
                                   "fiscal 2023.", "2024-10-08")] == [40000, 31000]
+
+
+def test_figures_an_old_year_is_no_count_and_each_afternoon_is_daily():
+    (sent,) = run("The government sent 180 Haitians back to Port-au-Prince, invoking a law of 1798.", "2025-03-01")
+    assert sent["low"] == 180
+    (buses,) = run("At the crossing, buses were bringing in about 300 deportees from the Dominican Republic each "
+                   "afternoon.", "2024-10-14")
+    assert (buses["kind"], buses["rate_per"]) == ("rate", "day")
+    (night,) = run("Some 3,000 refugees from Ukraine sleep in the sports halls each night.", "2022-03-10")
+    assert night["kind"] == "stock"

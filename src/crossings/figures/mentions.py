@@ -302,7 +302,7 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
     before, after = sentence[:q.start], sentence[q.num_end:nxt]
     if (q.low <= 31 and _DATE_BEFORE.search(before[-25:])) or _DATE_AFTER.search(after[:12]) or _MONEY_BEFORE.search(before):
         return False
-    if (q.qualifier == "exact" and q.low == q.high and 1900 <= q.low <= 2100 and "," not in q.text
+    if (q.qualifier == "exact" and q.low == q.high and 1600 <= q.low <= 2100 and "," not in q.text
             and not (noun and after.lstrip().startswith(noun) and not _SINGULAR.match(noun))):
         return False  # a year ("the 2024 Chad refugee response plan"; "up from 2,005 in all of 2022" is a count)
     if q.low < 10 and q.qualifier != "vague":
