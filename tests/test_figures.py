@@ -924,3 +924,13 @@ def test_figures_an_old_year_is_no_count_and_each_afternoon_is_daily():
     assert (buses["kind"], buses["rate_per"]) == ("rate", "day")
     (night,) = run("Some 3,000 refugees from Ukraine sleep in the sports halls each night.", "2022-03-10")
     assert night["kind"] == "stock"
+
+
+def test_figures_periods_between_weekdays_fiscal_years_without_year_and_as_of_cut_offs():
+    assert periods("Armenia said 21,000 Russians had crossed into the country between Thursday and Sunday.",
+                   "2022-09-26") == [("2022-09-22", "2022-09-25")]
+    assert periods("The US admitted 100,034 refugees in fiscal 2024.", "2024-10-08") == [("2023-10-01", "2024-09-30")]
+    assert periods("As of Aug. 15, 1,700 migrants had entered Melilla irregularly this year.",
+                   "2024-08-26") == [("2024-01-01", "2024-08-15")]
+    assert periods("More than 300,000 Afghans have returned from Pakistan since Islamabad ordered them to leave "
+                   "by November 1.", "2023-11-16")[0][1] == "2023-11-16"

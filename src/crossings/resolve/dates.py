@@ -186,11 +186,14 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None,
     sentence = own
     cut = _cutoff(own, ref)  # "as of June 30", "by the end of May": the day the count stops
     if kind == "total":
+        # "As of Aug. 15, 1,700 had entered this year": January 1 to August 15 (a bare "by November 1" may be
+        # a deadline: "since Islamabad ordered them to leave by November 1")
+        stop = cut if _END_OF.search(own) or _AS_OF.search(own) else None
         if span:
-            return span
+            return _until(span, stop)
         since = _since(own, ref, ctx)
         if since and day == since.start:
-            return since
+            return _until(since, stop)
         return Period(day, day) if day else Period(None, cut or report)
     since = _since(sentence, ref, ctx)
     if since and day == since.start:
@@ -198,6 +201,16 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None,
     end = day or (span.end if span and not since else None) or cut or report
     start = since.start if since and kind == "rate" else None
     return Period(start if start and start <= end else None, end)
+
+
+_AS_OF = re.compile(r"\b(?:as of|as at|until|through)\s", re.I)
+
+
+def _until(span: Period, cut: date | None) -> Period:
+    """A running total stopped at a cut-off day inside its period."""
+    if cut and span.start and span.end and span.start <= cut < span.end:
+        return Period(span.start, cut)
+    return span
 
 
 _AS_CLAUSE = re.compile(r",\s+as\s+(?:some|many|most|the|those|they|it|he|she|officials|authorities|more|fighting)\b.*$",
@@ -311,8 +324,9 @@ def _span(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     return None
 
 
-_FISCAL = re.compile(r"\b(?:(?P<y>(?:19|20)\d\d)\s+)?fiscal\s+year(?:\s+(?P<y2>(?:19|20)\d\d))?(?P<ended>\s+that\s+"
-                     r"ended)?", re.I)
+# "fiscal year 2024", "the 2023 fiscal year", "fiscal 2024", "FY2024"
+_FISCAL = re.compile(r"\b(?:(?P<y>(?:19|20)\d\d)\s+)?(?:fiscal\s+year|fiscal(?=\s+(?:19|20)\d\d)|FY(?=\s?(?:19|20)\d\d))"
+                     r"(?:\s?(?P<y2>(?:19|20)\d\d))?(?P<ended>\s+that\s+ended)?", re.I)
 
 
 def _fiscal_year(sentence: str, ref: date, ctx: DateContext) -> Period | None:
@@ -341,7 +355,7 @@ def _months_ending(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     return Period(add_months(end, -n) + timedelta(days=1), end)
 
 
-_DAY_PAIR = re.compile(rf"\bon\s+(?P<a>{_WEEKDAY})\s+(?:and|to|through|-|–)\s+(?P<b>{_WEEKDAY})\b", re.I)
+_DAY_PAIR = re.compile(rf"\b(?:on|between|from)\s+(?P<a>{_WEEKDAY})\s+(?:and|to|through|-|–)\s+(?P<b>{_WEEKDAY})\b", re.I)
 
 
 def _day_pair(sentence: str, ref: date, ctx: DateContext) -> Period | None:
