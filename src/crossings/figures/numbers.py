@@ -115,7 +115,7 @@ def _vague(sentence: str) -> list[Quantity]:
         if phrase.startswith(("several", "a few", "many")):
             unit = 1
             for word in phrase.split()[-2:]:  # "several hundred thousand": 300,000-999,999
-                unit *= SCALES.get(word, SMALL["dozen"] if word == "dozen" else 1)
+                unit *= SCALES.get(word) or SMALL.get(word, 1)
             low, high = (3 * unit, 10 * unit - 1) if not phrase.startswith("a few") else (2 * unit, 5 * unit)
         else:
             low, high = VAGUE[phrase]

@@ -150,7 +150,7 @@ _REPORTED = re.compile(rf"\b(?:{_SAID}(?<!told)|told [\w\s]{{1,30}}?)\s+(?:on\s+
                        rf"^(?:on\s+)?({_WEEKDAY})\s*,", re.I)
 _SPEECH = re.compile(rf"\b{_SAID}\b", re.I)
 _SINCE = re.compile(r"\bsince\s+(?P<what>(?:[^,;.()“”\"]|\.(?=\s*\d)){2,80})", re.I)  # "since Sept. 21" too
-_CUTOFF = re.compile(rf"\b(?:as of|by|until|through)\s+(?P<what>{_WEEKDAY}|(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+"
+_CUTOFF = re.compile(rf"\b(?P<word>as of|by|until|through)\s+(?P<what>{_WEEKDAY}|(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+"
                      rf"\d{{1,2}}))", re.I)
 _PAST = re.compile(rf"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?"
                    rf"(?P<unit>hours?|days?|weeks?|months?|years?)\b", re.I)
@@ -188,7 +188,7 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None,
     if kind == "total":
         # "As of Aug. 15, 1,700 had entered this year": January 1 to August 15 (a bare "by November 1" may be
         # a deadline: "since Islamabad ordered them to leave by November 1")
-        stop = cut if _END_OF.search(own) or _AS_OF.search(own) else None
+        stop = _cutoff(own, ref, firm=True)
         if span:
             return _until(span, stop)
         since = _since(own, ref, ctx)
@@ -201,9 +201,6 @@ def period(sentence: str, kind: str, ctx: DateContext, scope: str | None = None,
     end = day or (span.end if span and not since else None) or cut or report
     start = since.start if since and kind == "rate" else None
     return Period(start if start and start <= end else None, end)
-
-
-_AS_OF = re.compile(r"\b(?:as of|as at|until|through)\s", re.I)
 
 
 def _until(span: Period, cut: date | None) -> Period:
@@ -219,7 +216,8 @@ _END_OF = re.compile(rf"\b(?:as of|by|at)\s+the\s+end\s+of\s+(?:(?P<m>{_MONTH})(
                      rf"(?P<year>(?:19|20)\d\d)\b)", re.I)
 
 
-def _cutoff(text: str, ref: date) -> date | None:
+def _cutoff(text: str, ref: date, firm: bool = False) -> date | None:
+    """The day a count stops at; `firm` leaves out a bare "by <day>", which may be a deadline."""
     end_of = _END_OF.search(text)
     if end_of and end_of.group("year"):  # "at the end of 2021"
         return min(date(int(end_of.group("year")), 12, 31), ref)
@@ -227,7 +225,9 @@ def _cutoff(text: str, ref: date) -> date | None:
         month = MONTHS[end_of.group("m").lower().rstrip(".")]
         return month_span(month, ref, int(end_of.group("y")) if end_of.group("y") else None).end
     cut = _CUTOFF.search(text)
-    return _cutoff_day(cut.group("what"), ref) if cut else None
+    if not cut or (firm and cut.group("word").lower() == "by"):
+        return None
+    return _cutoff_day(cut.group("what"), ref)
 
 
 # A comparison after a figure ("…, nearly double last year's figure", "…, the highest since 2016") dates the
