@@ -934,3 +934,25 @@ def test_figures_periods_between_weekdays_fiscal_years_without_year_and_as_of_cu
                    "2024-08-26") == [("2024-01-01", "2024-08-15")]
     assert periods("More than 300,000 Afghans have returned from Pakistan since Islamabad ordered them to leave "
                    "by November 1.", "2023-11-16")[0][1] == "2023-11-16"
+
+
+def test_figures_rankings_say_whose_list_it_is_and_net_migration_is_no_movement():
+    ranked = run("Spain recorded 41,000 irregular arrivals in the first half. Mali was the largest nationality, with "
+                 "9,800 arrivals, followed by Senegal with 7,100 and Morocco with 5,300.", "2024-07-05")
+    assert [(f["origin"], f["destination"]) for f in ranked[1:]] == [("ML", "ES"), ("SN", "ES"), ("MA", "ES")]
+    sent = run("Sweden deported 6,200 people last year. Iraq was the top destination, with 900 people returned there, "
+               "followed by Afghanistan with 640.", "2024-02-01")
+    assert [(f["origin"], f["destination"]) for f in sent[1:]] == [("SE", "IQ"), ("SE", "AF")]
+    assert run("Net migration reached 250,000 in 2023, the statistics office said.", "2024-05-01") == []
+    (left,) = run("About 90,000 people moved to Austria in 2023. Some 60,000 people left the country over the same "
+                  "period.", "2024-05-01")[1:]
+    assert (left["origin"], left["destination"]) == ("AT", None)
+
+
+def test_figures_hosting_keeps_the_nationality_the_article_is_about_and_worldwide_has_no_corridor():
+    hosts = run("Sudanese refugees keep arriving in neighbouring states. Chad hosted the largest number, about "
+                "700,000, followed by Egypt with 500,000.", "2024-06-20")
+    assert [(f["origin"], f["destination"]) for f in hosts] == [("SD", "TD"), ("SD", "EG")]
+    (world,) = run("The number of refugees worldwide reached 43 million, the agency said, as the war in Sudan "
+                   "dragged on.", "2024-06-13")
+    assert (world["origin"], world["destination"]) == (None, None)

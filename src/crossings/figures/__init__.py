@@ -7,7 +7,6 @@ people are going to, the last named source) for figures that only imply it.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from crossings.figures import kinds, mentions, numbers, sentences
 from crossings.figures.sentences import Sentence
@@ -29,8 +28,8 @@ def extract(article: Article) -> list[Figure]:
     routes = [m for s in sents for m in gazetteer.route(s.text) or ()]  # "the southwest border" is about the US
     ctx = dates.context(article.text, article.published, {m.code for ms in [*all_places, routes] for m in ms})
     # "23 percent of them were Syrians" says who some of them are, not whom the article is about
-    carry = places.Carry(default_origin=_main_origin([ms for s, ms in zip(sents, all_places, strict=True)
-                                                      if not places.composition(s.text)]))
+    about = [(s.text, ms) for s, ms in zip(sents, all_places, strict=True) if not places.composition(s.text)]
+    carry = places.Carry(default_origin=places.main_origin(about))
     last_source: str | None = None
     out: list[Figure] = []
     said = [s.text for s in sents]
@@ -82,15 +81,6 @@ def _fix_georgia(ms: list[Mention]) -> list[Mention]:
     return [Mention(m.text, m.start, m.end, "US", m.kind, m.place) if m.text == "Georgia" else m for m in ms]
 
 
-def _main_origin(all_places: list[list[Mention]]) -> Mention | None:
-    """The nationality an article is mostly about, for figures that never name it."""
-    counts = Counter(m.code for ms in all_places for m in ms if m.kind == "demonym")
-    if not counts:
-        return None
-    code = counts.most_common(1)[0][0]
-    return next(m for ms in all_places for m in ms if m.code == code and m.kind == "demonym")
-
-
 def _source(sents: list[Sentence], i: int, last: str | None) -> tuple[str | None, str | None]:
     """(who gave figures in sentence i, the last named source so far)."""
     who = sources.attribution(sents[i].text)
@@ -112,18 +102,22 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
     unlisted = [m for m in ms if not _BRACKETED_NUMBER.match(sent.text, m.end)]
     out = []
     head: tuple[str, str | None, places.Roles, dates.Period] | None = None  # the figure a list breaks down
+    ranked = _ranked(sent.text, ms)
     for j, cand in enumerate(found):
         q = cand.quantity
         next_start = found[j + 1].quantity.start if j + 1 < len(found) else len(sent.text)
         prev_end = found[j - 1].quantity.end if j else 0
         listed = _listed_place(sent.text, ms, q)
-        if listed and (head or carry.origin):
+        if ranked and not out and ranked[0].end <= q.start:
+            listed = ranked[0]  # "Guinea was the most common nationality, with 12,103 arrivals": the list's head
+        if listed and (head or carry.origin or ranked):
             # "…have fled to neighbouring countries, including Chad (over 590,000) and Egypt (500,000)":
             # each item shares the list's predicate; its place in brackets is where the people are.
             kind, rate_per, where, when = head or (
                 *kinds.classify(sent.text, cand, next_start), places.Roles(carry.origin, ()),
                 _period(sent, found, j, ctx, "total"))
-            if _FROM_LIST.search(sent.text, 0, listed.start):  # "the largest groups came from Congo, about 19,000"
+            if (ranked[1] == "origin" if ranked else _FROM_LIST.search(sent.text, 0, listed.start)):
+                # "the largest groups came from Congo, about 19,000"
                 dest = where.destinations[0] if where.destinations else carry.destination
                 out.append(_figure(sent, cand, kind, rate_per, listed, dest, when, who))
                 continue
@@ -172,6 +166,22 @@ def _listed_place(text: str, ms: list[Mention], q: numbers.Quantity) -> Mention 
             return m
         if re.fullmatch(r",\s*", between) and _ITEM_ENDS.match(text, q.end) and _LIST_CUE.search(text, 0, m.start):
             return m
+    return None
+
+
+# "Guinea was the most common nationality", "Georgia was the top destination", "Malaysia took the largest share":
+# the role of the first country in a ranking, and of the items that follow it ("followed by Egypt with 8,230")
+_RANKED = re.compile(r"\s+(?:was|were|is|are|remained|ranked|came|took)\s+(?:the\s+)?(?:(?:single\s+)?(?:most\s+common|"
+                     r"largest|biggest|top|main|leading|second|third|(?:second|third)[- ]largest)\s+)?"
+                     r"(?:(nationality|nationalities|group|country\s+of\s+origin|source(?:\s+country)?|origin)|"
+                     r"(destination|destination\s+country|host|host\s+country|share))\b", re.I)
+
+
+def _ranked(text: str, ms: list[Mention]) -> tuple[Mention, str] | None:
+    for m in ms:
+        rank = _RANKED.match(text, m.end) if m.kind == "country" else None
+        if rank:
+            return m, "origin" if rank.group(1) else "destination"
     return None
 
 

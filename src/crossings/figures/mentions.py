@@ -82,6 +82,8 @@ _SHARE_OF_WHOLE = re.compile(r"\b(?:half|a third|a quarter|two-thirds|three-quar
 _DIFFERENCE = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp\w*|up|down|rose|risen|fell|fallen|increased|"
                          r"decreased|dropped|jumped|grew)\b[^.;]{0,80}?\bby\s*$|"
                          r"\b(?:an?|the)\s+(?:\w+\s+)?(?:increase|rise|decrease|drop|fall|decline|jump)\s+of\s*$", re.I)
+_NET = re.compile(r"\bnet\s+(?:migration|immigration|emigration|inflows?|outflows?|arrivals|departures|migrants|"
+                  r"gain|loss)\b(?:[^\d.;]|\b(?:19|20)\d\d\b){0,60}$", re.I)  # "net immigration in 2022 had reached"
 _REPEATED = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.I)
 # "1,650 have been evacuated, out of more than 8,000 who need to leave": the whole a share is taken of
 _OUT_OF = re.compile(r"\bout of(?:\s+(?:a total of|about|some|around|roughly|nearly|almost|over|more than|"
@@ -321,8 +323,10 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
                                                        or ("carried" in before[-40:] and _CARRIED_BETWEEN.match(after)))
     if sized or _AGE_OR_RATIO.search(before[-30:]) or carrying or _OUT_OF.search(before[-40:]):
         return False
-    if _SHARE_OF_WHOLE.search(before[-60:]) or _DIFFERENCE.search(before[-120:]):
-        return False  # "over half of the region's estimated 120,000", "surpassing the high by more than 14,000"
+    if _SHARE_OF_WHOLE.search(before[-60:]) or _DIFFERENCE.search(before[-120:]) or _NET.search(before[-100:]):
+        # "over half of the region's estimated 120,000", "surpassing the high by more than 14,000", and a
+        # balance of arrivals less departures ("leaving net immigration at 663,000") is nobody's movement
+        return False
     # "24/7", "12:40": a ratio or a clock; "Arrivals rose last week: 1,500 a day" is a figure after a colon
     if re.search(r"(?:/|\d:)\s*$", before) or re.search(r"^\s*(?:times|x)\b", after) or _EACH_LOAD.match(after):
         return False

@@ -8,6 +8,7 @@ of "the country" or "their country" (destination), then what earlier sentences e
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from crossings.resolve import gazetteer
@@ -42,6 +43,7 @@ _FLEEING_IN = re.compile(r"\b(?:fled|fleeing|escaping|escaped|flee)\s+(?:(?!\b(?
 _SOURCE_FROM = re.compile(r"\b(?:figures|data|statistics|estimates|numbers|reports?|officials)\s+(?:from|of)\s+(?:the\s+)?$",
                           re.I)
 _FROM_ABROAD = re.compile(r"\bfrom abroad\b", re.I)
+_WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
 _SHORES_AFTER = re.compile(r"^\s*(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?)\b", re.I)
@@ -64,6 +66,7 @@ _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b",
 # Venezuelans have left since 2015" (not "were left stranded", "left for Spain", "left Kazakhstan")
 _LEFT_ALONE = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}?(?:left|departed|exited|have gone abroad|emigrated)\b(?!\s+(?:behind|"
                          r"stranded|without|homeless|for|to|from|[A-Z]|the\s+(?:country|[A-Z])|their|its|his|her|home)\b)")
+_LEFT_COUNTRY = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}?(?:left|departed|exited|emigrated from|moved out of)\s+the\s+country\b")
 _PART_FOLLOWS = re.compile(r"\s*(?:including|among them|of whom|of which|(?:most|many|some) of them)\b", re.I)
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\b", re.I)
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
@@ -71,7 +74,7 @@ _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territo
 _RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:camps?|settlements?|complex|"
                        r"reception cent(?:re|er)s?|shelters?)\s+)?"  # "Kenya's Dadaab camps received 10,000"
                        r"(?:now |already |currently |still )?(?:has |have |had |is |are |"
-                       r"was |were )?(?:been )?(?:now |already )?(?:received|receives|receiving|hosts?|hosting|welcomed|welcoming|welcomes|registered|registers|recorded|records|took in|"
+                       r"was |were )?(?:been )?(?:now |already )?(?:received|receives|receiving|hosts?|hosting|hosted|welcomed|welcoming|welcomes|registered|registers|recorded|records|took in|"
                        r"taken in|admitted|admits|accepted|accepts|resettled|counted|logged|granted|is (?:now )?home to)\b", re.I)
 
 
@@ -95,7 +98,14 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
           speakers: list[Mention], carry: Carry) -> Roles:
     """Origin and destination(s) of the figure at segment[1] (its neighbours end at [0], start at [2])."""
     found = _roles(sentence, mentions, segment, noun, speakers, carry)
-    if _FROM_ABROAD.search(sentence, segment[1], _clause_end(sentence, segment[1], segment[2])):
+    clause_end = _clause_end(sentence, segment[1], segment[2])
+    own_start = _own_start(sentence, segment)
+    if _WORLDWIDE.search(sentence, own_start, clause_end):
+        # "120 million people forced to flee their homes worldwide": a global count, no corridor, unless
+        # its own words name the people ("Venezuelan refugees and migrants worldwide")
+        named = found.origin and own_start <= found.origin.start < clause_end
+        return Roles(found.origin if named else None, ())
+    if _FROM_ABROAD.search(sentence, segment[1], clause_end):
         return Roles(None, found.destinations)  # "1.1 million have entered Ukraine from abroad": from anywhere
     return found
 
@@ -114,11 +124,14 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     owner = _border_owner(sentence, mentions, origins, dests, [people, carry.origin, carry.default_origin])
     if owner:
         origins, dests = [owner], [origins[0]]
-    if _LEFT_ALONE.match(sentence, segment[1], clause_end) and not any(
-            _by_cue(sentence, [m for m in mentions if own_start <= m.start < clause_end])):
+    unplaced = not any(_by_cue(sentence, [m for m in mentions if own_start <= m.start < clause_end]))
+    if unplaced and not people and _LEFT_COUNTRY.match(sentence, segment[1], clause_end):
+        # "Some 1.27 million people left the country over the same period": the country the story is about
+        return Roles(next(iter(speakers), None) or carry.destination or carry.origin, ())
+    if unplaced and _LEFT_ALONE.match(sentence, segment[1], clause_end):
         # "About 147,000 have since left" (after figures for Kazakhstan): from where they were, to anywhere
         own = people if people and noun == people.text else None
-        return Roles(own or carry.destination or carry.default_origin, ())
+        return Roles(own or carry.destination or carry.origin or carry.default_origin, ())
     if (not origins and not dests and people and carry.origin and carry.destination and not speakers
             and people.code == carry.destination.code != carry.origin.code and not _HOSTED.search(sentence)
             and not _receiver(sentence, mentions)):  # "Egypt has received 1.5 million Sudanese": they came
@@ -143,7 +156,7 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
         origin = next((m for m in mentions if m.kind == "country" and m.start < segment[1]), None)
     receiver = _receiver(sentence, mentions)
     if not origin and receiver and not people and _HOSTS.search(sentence):
-        carry = Carry(destination=carry.destination)  # "Uganda hosts 1.5 million refugees": from anywhere
+        carry = Carry(destination=carry.destination, default_origin=carry.default_origin)  # "Uganda hosts 1.5 million refugees": from anywhere
     # "29,000 Russians left Kazakhstan, heading back or on to third countries": where to is not said.
     left_named = origin in after and bool(_LEAVING.search(sentence, segment[1], clause_end))
     # "…waiting to cross from Bosnia into Croatia. More than 21,000 have entered Bosnia this year": not from Bosnia
@@ -310,7 +323,7 @@ _PEOPLE_AFTER = re.compile(r"^\s*(?:refugees|migrants?|people|nationals|citizens
                            r"civilians|returnees|evacuees|deportees|exiles|arrivals|travell?ers|residents|defectors|"
                            r"workers|labou?rers|tourists|students|pilgrims|fishermen|passport holders|servicemen|(?:military )?personnel|"
                            r"troops|border guards|guards|officers|policemen|deserters|conscripts|draft dodgers|"
-                           r"diplomats|staff|employees|journalists|doctors|nurses)\b", re.I)
+                           r"diplomats|staff|employees|journalists|doctors|nurses)\b(?!['’])", re.I)  # not "migrants' rights"
 
 
 def _demonym_of(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
@@ -331,6 +344,17 @@ def _demonym_of(sentence: str, mentions: list[Mention], segment: tuple[int, int,
 
 
 _PART_OF_SOME = re.compile(r",\s*(?:including|among them|among whom)\b")
+
+
+def main_origin(said: list[tuple[str, list[Mention]]]) -> Mention | None:
+    """The nationality an article is mostly about, for figures that never name it: its demonyms ("Russians")
+    and nationality adjectives before a noun for people ("Sudanese refugees")."""
+    named = [m for text, ms in said for m in ms
+             if m.kind == "demonym" or (m.kind == "adjective" and _PEOPLE_AFTER.match(text[m.end:]))]
+    if not named:
+        return None
+    code = Counter(m.code for m in named).most_common(1)[0][0]
+    return next(m for m in named if m.code == code)
 
 
 def _other_country(mentions: list[Mention], speakers: list[Mention], dest: Mention | None) -> Mention | None:
