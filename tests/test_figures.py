@@ -956,3 +956,26 @@ def test_figures_hosting_keeps_the_nationality_the_article_is_about_and_worldwid
     (world,) = run("The number of refugees worldwide reached 43 million, the agency said, as the war in Sudan "
                    "dragged on.", "2024-06-13")
     assert (world["origin"], world["destination"]) == (None, None)
+
+
+def test_figures_each_number_keeps_its_own_noun_and_a_monthly_total_is_no_rate():
+    people, cars = run("Over the past day about 9,000 people and 1,700 cars entered Finland from Russia, the border "
+                       "guard said.", "2022-09-25")
+    assert (people["unit"], cars["unit"]) == ("people", "vehicles")
+    first, second = run("Some 4,000 Eritreans and 900 Somalis are waiting at the terminal for buses home.",
+                        "2021-03-05")
+    assert (first["origin"], second["origin"], first["kind"]) == ("ER", "SO", "stock")
+    (month,) = run("Officials recorded 61,000 crossings into Spain in March, the highest monthly total on record.",
+                   "2024-04-05")
+    assert (month["kind"], month["period_start"], month["period_end"]) == ("total", "2024-03-01", "2024-03-31")
+
+
+def test_figures_names_ages_capacities_and_effects_are_no_movement():
+    assert run("Migrants gathered at the bridge in El Paso hours before Title 42 expired.", "2023-05-10") == []
+    assert run("I met a woman of seventy who had walked across the border with her grandson.", "2022-03-02") == []
+    assert run("The new terminal was built to handle 12,000 travellers a day, the border guard said.",
+               "2024-01-09") == []
+    assert run("The blockade has left 3 million people in the border region without food.", "2015-04-28") == []
+    (waiting,) = run("Officials estimate that some 40,000 migrants are in northern Turkish border towns waiting to "
+                     "cross.", "2020-03-01")
+    assert (waiting["origin"], waiting["kind"]) == ("TR", "stock")

@@ -124,15 +124,15 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
             if where.origin is None or where.origin.code != listed.code:
                 out.append(_figure(sent, cand, kind, rate_per, where.origin, listed, when, who))
                 continue
-        kind, rate_per = kinds.classify(sent.text, cand, next_start)
+        shared_end = next_start  # "2,300 cars and 40 buses crossing from Ukraine": one predicate for both
+        if j + 1 < len(found) and _COORDINATED.match(sent.text, q.end, next_start):
+            shared_end = found[j + 2].quantity.start if j + 2 < len(found) else len(sent.text)
+        kind, rate_per = kinds.classify(sent.text, cand, shared_end)
         if kind == "total" and j and out and mentions.from_to(sent.text, found[j - 1].quantity, q):
             kind, rate_per = out[-1].kind, out[-1].rate_per  # "slowed from 10,000 a day in September to about 4,000"
         own_verb = _OWN_VERB.match(sent.text, q.end)  # "…a day are entering, and 547,000 have arrived since"
         if cand.like is not None and kind == "total" and not own_verb:  # "up from 4,824 a week earlier": the same kind
             kind, rate_per = kinds.classify(sent.text, cand.like, q.start)
-        shared_end = next_start  # "2,300 cars and 40 buses crossing from Ukraine": one predicate for both
-        if j + 1 < len(found) and _COORDINATED.match(sent.text, q.end, next_start):
-            shared_end = found[j + 2].quantity.start if j + 2 < len(found) else len(sent.text)
         where = places.roles(sent.text, unlisted, (prev_end, q.start, shared_end), cand.noun, speakers, carry)
         when = _period(sent, found, j, ctx, kind)
         for dest in where.destinations or (None,):

@@ -15,7 +15,10 @@ _LEX = load("mentions")
 def _rate_pattern() -> re.Pattern[str]:
     phrases = sorted(_LEX["rates"], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])"
-                      r"(?!\s+(?:earlier|ago|later|before|after|of|into|in which))", re.I)
+                      r"(?!\s+(?:earlier|ago|later|before|after|of|into|in which))"
+                      # "the highest monthly total on record", "the daily rate of arrivals amounted to": another measure
+                      r"(?!\s+(?:rate|average|number|total|tally|count|figure|record|high|peak|arrivals?|flows?|"
+                      r"influx|inflows?|crossings)\b)", re.I)
 
 
 @cache

@@ -88,9 +88,13 @@ _REPEATED = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month)\b|\b(?:dail
 # "1,650 have been evacuated, out of more than 8,000 who need to leave": the whole a share is taken of
 _OUT_OF = re.compile(r"\bout of(?:\s+(?:a total of|about|some|around|roughly|nearly|almost|over|more than|"
                      r"an estimated))?\s*$", re.I)
-_AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of))\s*$", re.I)
+_AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\b(?:man|woman|boy|girl|widow|widower|mother|father|grandmother|"
+                           r"grandfather) of|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of))\s*$", re.I)
 _AGE_BOUND = re.compile(r"\b(?:are|were|is|was|be|being|aged|children|minors)\s+(?:under|over|below|above|"
                         r"younger than|older than)\s*$", re.I)
+# "Title 42", "Resolution 2334", "Route 66", "a blockade that has left 20 million people in need": a name or an effect
+_NAMED_BY = re.compile(r"\b(?:Title|Article|Section|Chapter|Resolution|Law|Decree|Order|Rule|Route|Highway|Gate|Camp|"
+                       r"Block|Zone|Sector|Flight|No\.|Number)\s*$|\b(?:has|have|had)\s+left\s*$")
 _SINGULAR = re.compile(r"^(?:refugee|migrant|person|vehicle|car|family|household)$", re.I)  # "the 2015 migrant crisis"
 _NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*(?:[,)]|$|\.(?:\s|$)|(?:who|and)\b)")
@@ -177,16 +181,18 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     words = re.findall(r"[\w’'-]+|%", clause.replace("[", " ").replace("]", " "))[:6]
     if words and _phrases("not_units")[0].match(" ".join(words[:3]).lower()) and not _SOLDIERS_FLED.match(clause):
         return None, None  # "along with 2,000 foreign nationals from more than 50 countries"
-    if re.match(r"^\s*of (?:them|those|these|whom)\b", after) or _continues(sentence, q, earlier):
+    if re.match(r"^\s*of (?:them|those|these|whom)\b", after):
         return (earlier[-1].unit if earlier else "people"), None
     nationality = _nationality(after)
     if nationality:
         after, words = nationality[1], re.findall(r"[\w’'-]+|%", nationality[1])[:6]
     found = _head_noun(words)
-    if found != _NO_NOUN:
-        return found
+    if found != _NO_NOUN and (found[0] or not _continues(sentence, q, earlier)):
+        return found  # its own noun, even after "and": "8,000 people and 2,300 cars", "5,000 Bangladeshis and 1,500 Chadians"
     if nationality:
         return "people", nationality[0]  # "8,000 Congolese have crossed"
+    if _continues(sentence, q, earlier):
+        return earlier[-1].unit, None
     if earlier and re.match(r"^\s*(?:to|in|into|for|at)\b", after):
         return earlier[-1].unit, None  # "50 thousand fled to X and another 40 thousand to Y"
     counted = _COUNT_OF.search(sentence[:q.start])  # "the number of Syrians returning rose to 50,000"
@@ -321,7 +327,7 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
     carrying = _CARRYING.search(before[-40:]) and not (_REPEATED.search(after) or _LANDED.search(after)
                                                        or _TRAVELLED.search(after)
                                                        or ("carried" in before[-40:] and _CARRIED_BETWEEN.match(after)))
-    if sized or _AGE_OR_RATIO.search(before[-30:]) or carrying or _OUT_OF.search(before[-40:]):
+    if sized or _AGE_OR_RATIO.search(before[-30:]) or carrying or _OUT_OF.search(before[-40:]) or _NAMED_BY.search(before[-40:]):
         return False
     if _SHARE_OF_WHOLE.search(before[-60:]) or _DIFFERENCE.search(before[-120:]) or _NET.search(before[-100:]):
         # "over half of the region's estimated 120,000", "surpassing the high by more than 14,000", and a

@@ -59,6 +59,9 @@ _OWN_PEOPLE = re.compile(r"\b(?:its|their) (?:own )?(?:citizens|nationals)\b", r
 _COMPOSITION = re.compile(r"\b(?:of them|of those|of whom|the rest|the remainder|the majority|most of|mostly|"
                           r"mainly|predominantly)\b|%|\bper ?cent\b", re.I)
 _AT_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_WAITING_TO = re.compile(r"\b(?:waiting|queu\w+|lined up|massed|gathered)\s+to\s+(?:cross|enter|leave|"
+                         r"reach|get\s+(?:in|across))\b", re.I)
+_IN_OR_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
 _PENDING = re.compile(r"\b(?:awaiting|waiting|pending|to be (?:deported|returned|repatriated|sent|flown))\b", re.I)
 _TO = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
 _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b", re.I)
@@ -121,6 +124,7 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     before = [m for m in mentions if own_start <= m.start < segment[1]]
     people = _demonym_of(sentence, mentions, segment, noun)
     origins, dests = _cued(sentence, mentions, after, before, people, returning)
+    origins, dests = _waiting_in(sentence, (own_start, clause_end), origins, dests)
     owner = _border_owner(sentence, mentions, origins, dests, [people, carry.origin, carry.default_origin])
     if owner:
         origins, dests = [owner], [origins[0]]
@@ -216,6 +220,16 @@ def _border_owner(sentence: str, mentions: list[Mention], origins: list[Mention]
     cue = _OWNER_BORDER.search(sentence, 0, origins[0].start) if origins and not dests else None
     owner = next((m for m in mentions if cue and m.end == cue.start() and m.kind == "country"), None)
     return owner if owner and owner.code in {c.code for c in leaving if c} else None
+
+
+def _waiting_in(sentence: str, clause: tuple[int, int], origins: list[Mention],
+                dests: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """ "155,000 migrants are in northern Mexican border cities waiting to cross": where they wait they leave."""
+    waiting = _WAITING_TO.search(sentence, *clause)
+    if not origins and dests and waiting and dests[0].start < waiting.start() and _IN_OR_AT.search(
+            sentence, max(0, dests[0].start - 30), dests[0].start):
+        return dests[:1], dests[1:]
+    return origins, dests
 
 
 def _own_start(sentence: str, segment: tuple[int, int, int]) -> int:
