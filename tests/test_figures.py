@@ -979,3 +979,17 @@ def test_figures_names_ages_capacities_and_effects_are_no_movement():
     (waiting,) = run("Officials estimate that some 40,000 migrants are in northern Turkish border towns waiting to "
                      "cross.", "2020-03-01")
     assert (waiting["origin"], waiting["kind"]) == ("TR", "stock")
+
+
+def test_figures_a_named_day_last_year_an_agency_name_and_the_places_of_the_next_figure():
+    assert periods("Some 600,000 people have crossed into Chad since April 15 last year.", "2024-02-14") == [
+        ("2023-04-15", "2024-02-14")]
+    (living,) = run("Some 900,000 Rohingya are now living in camps in Cox's Bazar, Bangladesh's Refugee Repatriation "
+                    "Commissioner said.", "2025-08-25")
+    assert living["destination"] == "BD"
+    whole, *parts = run("More than 80,000 Burundians have fled to neighbouring countries since April, the agency said, "
+                        "with 50,000 in Tanzania and 30,000 in Rwanda.", "2015-05-19")
+    assert (whole["origin"], whole["destination"], [p["destination"] for p in parts]) == ("BI", None, ["TZ", "RW"])
+    (ashore,) = run("Since Sunday, 900 migrants have come ashore on the Malaysian resort island of Langkawi.",
+                    "2015-05-15")
+    assert ashore["destination"] == "MY"

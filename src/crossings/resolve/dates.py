@@ -502,7 +502,7 @@ def _since_start(what: str, ref: date, ctx: DateContext) -> date | None:
     if dm:
         day = day_month(dm, ref)
         if day and not dm.group("y") and re.match(r"\s*last year\b", what[dm.end():], re.I):
-            return add_months(day, -12)  # "since February 24 last year"
+            return add_months(day, 12 * (ref.year - 1 - day.year))  # "since February 24 last year": that year's
         return day
     weekday = re.match(rf"(?:(?:last|early|late|early on|late on)\s+)?({_WEEKDAY})\b", text)
     if weekday:  # "since Monday", "since last Sunday", "since early Monday"

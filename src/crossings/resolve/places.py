@@ -25,7 +25,7 @@ _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fi
                          r"(?:\s+(?:the|neighbou?ring|war-torn|war-ravaged|[a-z]*(?:north|south|east|west)ern|"
                          r"central|crisis-hit|[a-z]+-hit|conflict-hit|its|their|his|her|(?:[A-Z][a-z]+ )?(?:city|town|region|"
                          r"state|province|district|village|capital) of))*\s*$", re.I)
-_DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|landed|landing|came ashore) on|\bisland of|\bshores? of|\bcoast of|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
+_DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|arrive|landed|landing|land|(?:came|come|coming|comes) ashore) on|\bisland of|\bshores? of|\bcoast of|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
                        r"\bacross to|\bfor|\bat|\bcrossed|\bborder with|\bcross|\bcrossing|\bsheltering in|\breach)"
                        r"(?:\s+(?:the|neighbou?ring|northern|southern|eastern|western|central|[a-z]+ern|"
                        r"capital|city of|town of|village of|port of|border town of|[A-Z][a-z]+ (?:city|capital|town|village|port) of))*"
@@ -46,7 +46,7 @@ _FROM_ABROAD = re.compile(r"\bfrom abroad\b", re.I)
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
-_SHORES_AFTER = re.compile(r"^\s*(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?)\b", re.I)
+_SHORES_AFTER = re.compile(r"^\s*(?:(?:resort|holiday|tourist|outlying|southern|northern|eastern|western)\s+)?(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?)\b", re.I)
 _POINT_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|crossing point|border post|checkpoint|post|land port)\b", re.I)
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
@@ -119,11 +119,15 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     if _OTHER_WAY.search(sentence, segment[1], clause_end) and carry.origin and carry.destination:
         return Roles(carry.destination, (carry.origin,))  # "…, while 8 million crossed the other way"
     own_start = _own_start(sentence, segment)
-    returning = bool(_RETURN.search(sentence[own_start:clause_end]))
+    returning = _returning(sentence[own_start:clause_end])
     after = [m for m in mentions if segment[1] <= m.start < clause_end]
     before = [m for m in mentions if own_start <= m.start < segment[1]]
     people = _demonym_of(sentence, mentions, segment, noun)
-    origins, dests = _cued(sentence, mentions, after, before, people, returning)
+    # the whole sentence's cues stop where the next figure begins ("…, with 70,187 in Tanzania" is that one's),
+    # unless that one is only a part or a restatement of this ("about 8,000 people, including some 2,000 minors, had")
+    apart = len(sentence[segment[1]:segment[2]].split()) > 4
+    own = [m for m in mentions if m.start < segment[2]] if apart else mentions
+    origins, dests = _cued(sentence, own, after, before, people, returning)
     origins, dests = _waiting_in(sentence, (own_start, clause_end), origins, dests)
     owner = _border_owner(sentence, mentions, origins, dests, [people, carry.origin, carry.default_origin])
     if owner:
@@ -181,6 +185,11 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
         if chosen:
             return Roles(origin or _other_side(speakers, chosen), chosen)
     return Roles(origin, ())
+
+
+def _returning(text: str) -> bool:
+    """People going or sent back, not a name: "Bangladesh's Refugee Relief and Repatriation Commissioner"."""
+    return any(m.group(0)[0].islower() or not text[:m.start()].strip(" \"“‘'") for m in _RETURN.finditer(text))
 
 
 def _returned(sentence: str, mentions: list[Mention], speakers: list[Mention], carry: Carry, people: Mention | None,
@@ -403,7 +412,7 @@ def remember(sentence: str, mentions: list[Mention], carry: Carry) -> None:
     if route and not origin and not dest:
         origin, dest = route
     people = next((m for m in mentions if m.kind == "demonym"), None)
-    if _RETURN.search(sentence):
+    if _returning(sentence):
         origin, dest = origin, dest or people
     elif not composition(sentence):  # "70% of them are Syrians": who they are, not where from
         origin = origin or people
