@@ -993,3 +993,18 @@ def test_figures_a_named_day_last_year_an_agency_name_and_the_places_of_the_next
     (ashore,) = run("Since Sunday, 900 migrants have come ashore on the Malaysian resort island of Langkawi.",
                     "2015-05-15")
     assert ashore["destination"] == "MY"
+
+
+def test_figures_boats_set_out_aid_and_orders_are_no_movement_and_the_year_a_sentence_names():
+    (boats,) = run("More than 3,000 Rohingya set out across the Andaman Sea in 2022, UNHCR said.", "2023-01-17")
+    assert (boats["period_start"], boats["period_end"]) == ("2022-01-01", "2022-12-31")
+    assert run("The World Food Programme said it was providing hot meals to about 3,000 people a day at the transit "
+               "centre.", "2023-09-05") == []
+    assert run("The president ordered the deportation of up to 5,000 undocumented migrants a week.", "2024-10-15") == []
+    assert run("Egypt will require Sudanese nationals to obtain visas before entering the country, ending an exemption "
+               "for women, children and men over 50.", "2023-06-10") == []
+    assert periods("In 2016, an estimated 30,000 people crossed into Greece in the first two months of the year.",
+                   "2024-01-10") == [("2016-01-01", "2016-02-29")]
+    (remain,) = run("About 12,000 of the Congolese who fled to Burundi have returned home. Another 50,000 refugees "
+                    "remain in Burundi.", "2025-06-12")[1:]
+    assert (remain["origin"], remain["destination"]) == ("CD", "BI")

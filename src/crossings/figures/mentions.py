@@ -90,7 +90,7 @@ _OUT_OF = re.compile(r"\bout of(?:\s+(?:a total of|about|some|around|roughly|nea
                      r"an estimated))?\s*$", re.I)
 _AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\b(?:man|woman|boy|girl|widow|widower|mother|father|grandmother|"
                            r"grandfather) of|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of))\s*$", re.I)
-_AGE_BOUND = re.compile(r"\b(?:are|were|is|was|be|being|aged|children|minors)\s+(?:under|over|below|above|"
+_AGE_BOUND = re.compile(r"\b(?:are|were|is|was|be|being|aged|children|minors|men|women|adults|people|those)\s+(?:under|over|below|above|"
                         r"younger than|older than)\s*$", re.I)
 # "Title 42", "Resolution 2334", "Route 66", "a blockade that has left 20 million people in need": a name or an effect
 _NAMED_BY = re.compile(r"\b(?:Title|Article|Section|Chapter|Resolution|Law|Decree|Order|Rule|Route|Highway|Gate|Camp|"
@@ -236,7 +236,7 @@ def _head_noun(words: list[str]) -> tuple[str | None, str | None]:
 # A word that may stand between a number and its noun: lower-case, not a verb form or function word.
 _MODIFIER = re.compile(r"^[a-z][a-z-]{2,}$")
 # "About 600 Myanmar soldiers have fled into India": deserters crossing, not troops deployed
-_SOLDIERS_FLED = re.compile(r"(?:soldiers|troops|servicemen|policemen|police officers)(?=\s+(?:\w+\s+){0,3}?(?:fled|"
+_SOLDIERS_FLED = re.compile(r"(?:soldiers|troops|servicemen|policemen|police officers|border guards)(?=\s+(?:[\w,]+\s+){0,6}?(?:fled|"
                             r"crossed|defected|deserted|escaped|sought refuge|took refuge))", re.I)
 _REGIONAL = re.compile(r"^(?:African|Asian|European|Arab|Latin|Central|South|North|West|East|Middle|Sub-Saharan|"
                        r"Caribbean|Andean|Balkan|Kurdish|Rohingya|Tamil|Pashtun|Hazara|Yazidi|Uyghur)$")
@@ -263,7 +263,7 @@ _COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|
 
 def _nationality(after: str) -> tuple[str, str] | None:
     """A demonym or nationality adjective right after the number: (it, the text after it)."""
-    head = re.match(r"^[\s\[\]]*(?:(?:of|more|other|new|ethnic|young|additional|fellow|mostly|newly|recently|arrived|registered)\s+)*", after)
+    head = re.match(r"^[\s\[\]]*(?:(?:of|the|more|other|new|ethnic|young|additional|fellow|mostly|newly|recently|arrived|registered)\s+)*", after)
     rest = after[head.end():] if head else after
     for _ in range(2):  # "250,000 undocumented Afghans", "1,840 stranded Ethiopians"
         word = re.match(r"([a-z][a-z-]+)\s+", rest)

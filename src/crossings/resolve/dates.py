@@ -394,6 +394,9 @@ def _first_of(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     if not m:
         return None
     start = _calendar_start(m.group("what"), ref) or event_day(m.group("what"), ctx)
+    year = _IN_YEAR.search(sentence, 0, m.start())
+    if year and re.match(r"\s*the year\b", m.group("what"), re.I):
+        start = date(int(year.group("y")), 1, 1)  # "In 2015, … in the first three months of the year": of 2015
     n = _count(m.group("n")) if m.group("n") else 1
     if start is None or n is None:
         return None

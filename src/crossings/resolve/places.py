@@ -261,6 +261,8 @@ def _implied_origin(sentence: str, segment: tuple[int, int, int], dests: list[Me
         return carry.destination  # "26,000 crossed into Poland, while 31,000 went into Ukraine": the other way
     if route and (not dests or dests[0].code == route[1].code):
         return route[0]
+    if dests and carry.origin and carry.destination and carry.origin.code == dests[0].code and _HOSTED.search(sentence):
+        return carry.destination  # after "18,000 Congolese have returned from Burundi", "70,000 remain in Burundi"
     return (None if entered_origin else carry.origin) or (None if returning else carry.default_origin)
 
 
