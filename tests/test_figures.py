@@ -1008,3 +1008,18 @@ def test_figures_boats_set_out_aid_and_orders_are_no_movement_and_the_year_a_sen
     (remain,) = run("About 12,000 of the Congolese who fled to Burundi have returned home. Another 50,000 refugees "
                     "remain in Burundi.", "2025-06-12")[1:]
     assert (remain["origin"], remain["destination"]) == ("CD", "BI")
+
+
+def test_figures_fled_the_country_a_received_ranking_transit_centres_and_parts_of_a_stock():
+    whole, chad, sudan = run("A year after war broke out in Niger, nearly 900,000 people have fled the country. Chad "
+                             "has received the largest share, about 400,000, followed by Sudan with 200,000.",
+                             "2025-04-15")
+    assert [(f["origin"], f["destination"]) for f in (whole, chad, sudan)] == [("NE", None), ("NE", "TD"), ("NE", "SD")]
+    (centre,) = run("Kenya's Kakuma transit centre received 2,100 South Sudanese on Tuesday.", "2016-07-20")
+    assert centre["destination"] == "KE"
+    whole, part = run("An estimated 30,000 Afghans live in the country, about 12,000 of them registered with UNHCR.",
+                      "2023-09-05")
+    assert (whole["kind"], part["kind"]) == ("stock", "stock")
+    (camps,) = run("About 50,000 refugees from Myanmar, most of them ethnic Karen, are living in camps along the Thai "
+                   "border.", "2019-11-19")
+    assert camps["kind"] == "stock"

@@ -128,8 +128,11 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         if j + 1 < len(found) and _COORDINATED.match(sent.text, q.end, next_start):
             shared_end = found[j + 2].quantity.start if j + 2 < len(found) else len(sent.text)
         kind, rate_per = kinds.classify(sent.text, cand, shared_end)
-        if kind == "total" and j and out and mentions.from_to(sent.text, found[j - 1].quantity, q):
-            kind, rate_per = out[-1].kind, out[-1].rate_per  # "slowed from 10,000 a day in September to about 4,000"
+        if kind == "total" and j and out and (mentions.from_to(sent.text, found[j - 1].quantity, q)
+                                              or _OF_THEM.match(sent.text, q.end)):
+            # "slowed from 10,000 a day in September to about 4,000"; "40,000 live in the country, 22,000 of them
+            # registered": a part is counted as its whole is
+            kind, rate_per = out[-1].kind, out[-1].rate_per
         own_verb = _OWN_VERB.match(sent.text, q.end)  # "…a day are entering, and 547,000 have arrived since"
         if cand.like is not None and kind == "total" and not own_verb:  # "up from 4,824 a week earlier": the same kind
             kind, rate_per = kinds.classify(sent.text, cand.like, q.start)
@@ -171,7 +174,8 @@ def _listed_place(text: str, ms: list[Mention], q: numbers.Quantity) -> Mention 
 
 # "Guinea was the most common nationality", "Georgia was the top destination", "Malaysia took the largest share":
 # the role of the first country in a ranking, and of the items that follow it ("followed by Egypt with 8,230")
-_RANKED = re.compile(r"\s+(?:was|were|is|are|remained|ranked|came|took)\s+(?:the\s+)?(?:(?:single\s+)?(?:most\s+common|"
+_RANKED = re.compile(r"\s+(?:was|were|is|are|remained|ranked|came|took|(?:has\s+|have\s+)?received)\s+(?:the\s+)?"
+                     r"(?:(?:single\s+)?(?:most\s+common|"
                      r"largest|biggest|top|main|leading|second|third|(?:second|third)[- ]largest)\s+)?"
                      r"(?:(nationality|nationalities|group|country\s+of\s+origin|source(?:\s+country)?|origin)|"
                      r"(destination|destination\s+country|host|host\s+country|share))\b", re.I)
@@ -252,6 +256,7 @@ def _figure(sent: Sentence, cand: mentions.Candidate, kind: str, rate_per: str |
     )
 
 
+_OF_THEM = re.compile(r"\s*of (?:them|those|whom)\b")
 _OWN_VERB = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:have|has|had|were|was|are|is)\b")
 _PASSED = re.compile(r"\b(?:passed|topped|exceeded|surpassed|crossed the)\s*$", re.I)
 

@@ -68,7 +68,12 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     return "total", None
 
 
+# "92,000 refugees from Myanmar, most of them ethnic Karen, are living in camps": the aside is not the predicate
+_ASIDE = re.compile(r"^([^,]*),\s(?:including|among them|most of them|many of them|mostly|mainly)\b[^,]*,")
+
+
 def _near(before: str, after: str) -> str:
+    after = _ASIDE.sub(r"\1", after)
     left = re.split(r"[;]|,\s(?:while|but|and)\b", before)[-1]
     right = re.split(r"[;]|,\s(?:while|but)\b|\band another\b", after)[0]
     return " ".join(left.split()[-8:] + right.split()[:8])

@@ -69,13 +69,13 @@ _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b",
 # Venezuelans have left since 2015" (not "were left stranded", "left for Spain", "left Kazakhstan")
 _LEFT_ALONE = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}?(?:left|departed|exited|have gone abroad|emigrated)\b(?!\s+(?:behind|"
                          r"stranded|without|homeless|for|to|from|[A-Z]|the\s+(?:country|[A-Z])|their|its|his|her|home)\b)")
-_LEFT_COUNTRY = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}?(?:left|departed|exited|emigrated from|moved out of)\s+the\s+country\b")
+_LEFT_COUNTRY = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}?(?:left|departed|exited|emigrated from|moved out of|fled)\s+the\s+country\b")
 _PART_FOLLOWS = re.compile(r"\s*(?:including|among them|of whom|of which|(?:most|many|some) of them)\b", re.I)
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\b", re.I)
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
 _RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:camps?|settlements?|complex|"
-                       r"reception cent(?:re|er)s?|shelters?)\s+)?"  # "Kenya's Dadaab camps received 10,000"
+                       r"(?:reception|transit|registration) cent(?:re|er)s?|shelters?)\s+)?"  # "Kenya's Dadaab camps received 10,000"
                        r"(?:now |already |currently |still )?(?:has |have |had |is |are |"
                        r"was |were )?(?:been )?(?:now |already )?(?:received|receives|receiving|hosts?|hosting|hosted|welcomed|welcoming|welcomes|registered|registers|recorded|records|took in|"
                        r"taken in|admitted|admits|accepted|accepts|resettled|counted|logged|granted|is (?:now )?home to)\b", re.I)
@@ -133,9 +133,12 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     if owner:
         origins, dests = [owner], [origins[0]]
     unplaced = not any(_by_cue(sentence, [m for m in mentions if own_start <= m.start < clause_end]))
-    if unplaced and not people and _LEFT_COUNTRY.match(sentence, segment[1], clause_end):
-        # "Some 1.27 million people left the country over the same period": the country the story is about
-        return Roles(next(iter(speakers), None) or carry.destination or carry.origin, ())
+    placed_after = any(_by_cue(sentence, [m for m in mentions if segment[1] <= m.start < clause_end]))
+    if not placed_after and not people and _LEFT_COUNTRY.match(sentence, segment[1], clause_end):
+        # "Some 1.27 million people left the country over the same period": the country the story is about,
+        # or the one the sentence names before ("Two years after war broke out in Sudan, 4 million have fled the country")
+        named = [m for m in mentions if m.kind == "country" and m.start < segment[1]]
+        return Roles(next(iter(named[-1:] + speakers), None) or carry.destination or carry.origin, ())
     if unplaced and _LEFT_ALONE.match(sentence, segment[1], clause_end):
         # "About 147,000 have since left" (after figures for Kazakhstan): from where they were, to anywhere
         own = people if people and noun == people.text else None
