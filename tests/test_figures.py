@@ -1023,3 +1023,21 @@ def test_figures_fled_the_country_a_received_ranking_transit_centres_and_parts_o
     (camps,) = run("About 50,000 refugees from Myanmar, most of them ethnic Karen, are living in camps along the Thai "
                    "border.", "2019-11-19")
     assert camps["kind"] == "stock"
+
+
+def test_figures_comparisons_coasts_links_and_citizens_of_a_country():
+    now, then = run("More than 90,000 migrants have landed in Spain since January, nearly double the 48,000 recorded "
+                    "in the same period of 2023.", "2024-09-15")
+    assert (then["low"], then["destination"], then["period_start"]) == (48000, "ES", "2023-01-01")
+    (coast,) = run("Some 900 people made the crossing from the Libyan coast to Lampedusa in the week to Sunday.",
+                   "2023-09-05")
+    assert (coast["origin"], coast["destination"]) == ("LY", "IT")
+    (linked,) = run("Poland's border guard registered 3,100 irregular entries linked to the Belarus route in October.",
+                    "2021-11-02")
+    assert linked["destination"] != "BY"
+    (citizens,) = run("More than 400 thousand citizens of Ukraine have arrived on the territory of Russia since the "
+                      "beginning of the year.", "2014-07-18")
+    assert (citizens["origin"], citizens["destination"]) == ("UA", "RU")
+    (mixed,) = run("Some 200 asylum seekers arrived from Russia. On Thursday alone, 96 people crossed into Finland, "
+                   "most of them citizens of Syria and Yemen.", "2023-11-24")[1:]
+    assert mixed["origin"] == "RU"

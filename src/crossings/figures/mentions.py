@@ -27,6 +27,8 @@ class Candidate:
 _CONTINUES = re.compile(r"(?:\bon top of(?: some| about| around)?|\bin addition to|\band(?: some| about| around| roughly| nearly| almost)?|\bincluding(?: some| about| around| roughly| nearly| more than)?|\bof whom(?: some| about| around| roughly)?|"
                         r"\bup from|\bdown from|\bcompared with|\bcompared to|\bfrom|\bagainst|\band another|"
                         r"\bwhile another|\banother|"
+                        # "nearly double the 66,200 recorded in the same period of 2022": the same measure, compared
+                        r"\b(?:double|twice|triple|three times|half)(?:\s+(?:the|that of))?|"
                         # "peaked at 11,000 a day before falling back to around 4,000": the same measure
                         r"\b(?:fell|falling|dropped|dropping|eased|easing|slipped|slipping|rose|rising|climbed|"
                         r"climbing|went|going)(?:\s+back)?\s+to(?:\s+(?:some|about|around|roughly|nearly|almost|"
@@ -279,7 +281,7 @@ def _nationality(after: str) -> tuple[str, str] | None:
     return None
 
 
-_IRREGULAR = {"fled", "left", "came", "went", "made", "took", "ran", "swam", "flew", "got", "get", "reach", "cross", "enter",
+_IRREGULAR = {"fled", "left", "came", "went", "made", "took", "set", "ran", "swam", "flew", "got", "get", "reach", "cross", "enter",
               "arrive", "return", "flee", "leave", "remain", "stay", "live"}
 
 

@@ -28,7 +28,7 @@ _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fi
 _DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|arrive|landed|landing|land|(?:came|come|coming|comes) ashore) on|\bisland of|\bshores? of|\bcoast of|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
                        r"\bacross to|\bfor|\bat|\bcrossed|\bborder with|\bcross|\bcrossing|\bsheltering in|\breach)"
                        r"(?:\s+(?:the|neighbou?ring|northern|southern|eastern|western|central|[a-z]+ern|"
-                       r"capital|city of|town of|village of|port of|border town of|[A-Z][a-z]+ (?:city|capital|town|village|port) of))*"
+                       r"capital|city of|town of|village of|port of|border town of|territory of|[A-Z][a-z]+ (?:city|capital|town|village|port) of))*"
                        r"\s*$", re.I)
 _STRONG_DEST = re.compile(r"\b(?:into|entered|entering|enter|arrived in|arriving in|arrived on|landed on|reached|fled to|flocked to|crossed to)"
                           r"(?:\s+(?:the|neighbou?ring))?\s*$", re.I)
@@ -322,7 +322,7 @@ def _by_cue(sentence: str, mentions: list[Mention], sides: bool = True) -> tuple
             continue  # "according to figures from Italy's interior ministry": who says it, not where from
         fleeing = _FLEEING_IN.search(sentence, max(0, m.start - 80), m.start)
         if (m.kind in ("country", "city") and (_ORIGIN_CUE.search(before) or _OWN_BORDER_WITH.search(before) or fleeing)
-                or sides and _SIDE_AFTER.match(sentence[m.end:])):
+                or sides and _SIDE_AFTER.match(sentence[m.end:]) or _coast_left(sentence, m, before)):
             origins.append(m)
         elif _is_destination(sentence, m, before):
             dests.append(m)
@@ -331,11 +331,19 @@ def _by_cue(sentence: str, mentions: list[Mention], sides: bool = True) -> tuple
                                                  d.kind == "city" and bool(_POINT_AFTER.match(sentence, d.end))))
 
 
+def _coast_left(sentence: str, m: Mention, before: str) -> bool:
+    """ "made the crossing from the Turkish coast", "set off from Libyan shores": the country's own coast."""
+    return m.kind == "adjective" and bool(_SHORES_AFTER.match(sentence[m.end:])) and bool(_ORIGIN_CUE.search(before))
+
+
 def _is_destination(sentence: str, m: Mention, before: str) -> bool:
     if re.search(r"\bof them\b[^,]*$", before[-30:]):
         return False  # "with more than half of them going to Poland" names a share's destination
     if re.search(r"\b(?:second only to|second to|behind|than)\s*$", before):
         return False  # "Peru is home to 400,000 Venezuelans, second only to Colombia": a comparison
+    if re.search(r"\b(?:linked|related|tied|connected|due|thanks|owing|close|next|similar|compared|attributed) to"
+                 r"(?:\s+the)?\s*$", before, re.I):
+        return False  # "entries linked to the Belarus route", "close to the Polish border": not where people went
     if m.kind == "adjective":
         return bool(_BORDER_AFTER.match(sentence[m.end:]) or (_SHORES_AFTER.match(sentence[m.end:])
                                                               and _DEST_CUE.search(before)))
@@ -365,13 +373,15 @@ def _demonym_of(sentence: str, mentions: list[Mention], segment: tuple[int, int,
         part = m.start > segment[1] and _PART_OF_SOME.search(sentence, segment[1], m.start)
         # "1,086 Myanmar nationals": a country's name before a noun for people names them too
         in_segment = m.kind in ("adjective", "demonym", "country") and segment[0] <= m.start < segment[2] and not part
-        if in_segment and (m.kind == "demonym" or _PEOPLE_AFTER.match(sentence[m.end:])):
-            return m
+        if in_segment and (m.kind == "demonym" or _PEOPLE_AFTER.match(sentence[m.end:])
+                           or _CITIZENS_OF.search(sentence, max(0, m.start - 30), m.start)):
+            return m  # "1,086 Myanmar nationals", "675 thousand citizens of Ukraine"
     people = [m for m in mentions if m.kind == "demonym"]
     return people[0] if people else None
 
 
-_PART_OF_SOME = re.compile(r",\s*(?:including|among them|among whom)\b")
+_CITIZENS_OF = re.compile(r"\b(?:citizens|nationals|natives|subjects|passport holders)\s+of\s+(?:the\s+)?$", re.I)
+_PART_OF_SOME = re.compile(r",\s*(?:including|among them|among whom|(?:most|many|some|half|all) of them|mostly|mainly)\b")
 
 
 def main_origin(said: list[tuple[str, list[Mention]]]) -> Mention | None:
