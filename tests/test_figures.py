@@ -1041,3 +1041,21 @@ def test_figures_comparisons_coasts_links_and_citizens_of_a_country():
     (mixed,) = run("Some 200 asylum seekers arrived from Russia. On Thursday alone, 96 people crossed into Finland, "
                    "most of them citizens of Syria and Yemen.", "2023-11-24")[1:]
     assert mixed["origin"] == "RU"
+
+
+def test_figures_periods_of_days_to_a_weekday_a_busiest_day_a_record_year_and_the_year_so_far():
+    assert periods("Some 1,200 people crossed the Channel in small boats in the seven days to Sunday.",
+                   "2024-06-24") == [("2024-06-17", "2024-06-23")]
+    assert periods("About 4,000 migrants landed on Lampedusa in the 24 hours to Tuesday evening.",
+                   "2023-09-13") == [("2023-09-11", "2023-09-12")]
+    assert periods("The busiest day was Tuesday, when 640 migrants crossed the Channel.", "2024-06-24") == [
+        ("2024-06-18", "2024-06-18")]
+    assert periods("The record remains 2022, when 45,000 people crossed the Channel.", "2026-01-02") == [
+        ("2022-01-01", "2022-12-31")]
+    assert periods("About 500 people crossed the Channel on Thursday, taking the total for the year so far to "
+                   "14,000.", "2023-08-11")[1] == ("2023-01-01", "2023-08-11")
+    (arrivals,) = run("About 60,000 of last year's arrivals set off from Tunisia, UNHCR said.", "2024-01-02")
+    assert arrivals["origin"] == "TN"
+    assert run("Tunisia's coast guard said it had stopped 50,000 people from leaving its shores.", "2024-01-02") == []
+    (brought,) = run("Rescuers brought 800 people ashore from 9 cayucos on El Hierro over the weekend.", "2023-10-23")
+    assert (brought["low"], brought["period_start"]) == (800, "2023-10-21")

@@ -218,6 +218,8 @@ def _head_noun(words: list[str]) -> tuple[str | None, str | None]:
     out ("years", "soldiers"); _NO_NOUN when neither comes."""
     free = 0
     for n, word in enumerate(words):
+        if _POSSESSOR.match(word) and n + 1 < len(words):
+            continue  # "97,300 of last year's arrivals": whose they are
         phrase = " ".join(words[n:n + 3]).lower()
         if _phrases("not_units")[0].match(phrase) and not _SOLDIERS_FLED.match(" ".join(words[n:])):
             # "250,000 Haitians last year": after a describing word, the words that follow the noun
@@ -235,6 +237,7 @@ def _head_noun(words: list[str]) -> tuple[str | None, str | None]:
     return _NO_NOUN
 
 
+_POSSESSOR = re.compile(r"^[\w-]+['’]s$")
 # A word that may stand between a number and its noun: lower-case, not a verb form or function word.
 _MODIFIER = re.compile(r"^[a-z][a-z-]{2,}$")
 # "About 600 Myanmar soldiers have fled into India": deserters crossing, not troops deployed

@@ -164,7 +164,8 @@ _IN_MONTH = re.compile(rf"\b(?:in|during|throughout|for|over)\s+(?:the\s+month\s
                        rf"(?:\s+(?P<y>(?:19|20)\d\d))?(?!\s+\d)", re.I)
 _IN_YEAR = re.compile(r"\b(?:(?:in|during|throughout|for|over)\s+(?:the\s+(?:whole|whole\s+of|entire|entirety\s+of|"
                       r"course\s+of)\s+|all\s+(?:of\s+)?)?|(?:all|the\s+whole)\s+of\s+)(?P<y>(?:19|20)\d\d)\b", re.I)
-_ON_DAY = re.compile(rf"\b(?:on|last)\s+(?P<w>{_WEEKDAY})\b|\b(?P<y>yesterday)\b", re.I)
+_ON_DAY = re.compile(rf"\b(?:on|last)\s+(?P<w>{_WEEKDAY})\b|\b(?P<y>yesterday)\b|"
+                     rf"\b(?:was|were|came on)\s+(?P<w2>{_WEEKDAY}),?\s+when\b", re.I)  # "The busiest day was Tuesday, when"
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7}
 
 
@@ -304,19 +305,19 @@ def _named_day(sentence: str, ref: date) -> date | None:
             continue
         if reported and reported.group(2) and m.start() == 0:
             continue  # "On Monday, the ministry said …": the day it was said
-        return ref - timedelta(days=1) if m.group("y") else weekday_before(m.group("w"), ref)
+        return ref - timedelta(days=1) if m.group("y") else weekday_before(m.group("w") or m.group("w2"), ref)
     on_date = _ON_DATE.search(sentence)  # "a peak of 17,000 on 1 November"
     if on_date and not (reported and reported.start() <= on_date.start() < reported.end() + 1):
         return day_month(on_date, ref)  # the embedded day-month pattern's groups
     return None
 
 
-_ON_DATE = re.compile(rf"\bon\s+(?:\w+day,?\s+)?(?P<d>{_DAY_MONTH.pattern})", re.I)
+_ON_DATE = re.compile(rf"\b(?:on|was)\s+(?:\w+day,?\s+)?(?P<d>{_DAY_MONTH.pattern})", re.I)  # "The busiest day was March 6"
 
 
 def _span(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     """A period stated in the sentence, most specific first."""
-    for finder in (_fiscal_year, _months_ending, _day_pair, _between, _month_range, _part_of_year, _half_month, _first_of,
+    for finder in (_fiscal_year, _months_ending, _days_to, _year_when, _day_pair, _between, _month_range, _part_of_year, _half_month, _first_of,
                    _since, _past, _month_last_year, _relative_words, _space_of, _in_month, _in_year):
         found = finder(sentence, ref, ctx)
         if found:
@@ -353,6 +354,31 @@ def _months_ending(sentence: str, ref: date, ctx: DateContext) -> Period | None:
     if not (n and end):
         return None
     return Period(add_months(end, -n) + timedelta(days=1), end)
+
+
+_DAYS_TO = re.compile(rf"\b(?:in|over|during|for)\s+the\s+(?:(?P<n>{_NUM})\s+(?P<unit>hours|days)|(?P<week>week))\s+"
+                      rf"(?:to|until|up to|ending|ended|through)\s+(?:(?:last|this)\s+)?(?P<w>{_WEEKDAY})\b", re.I)
+
+
+def _days_to(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    """ "in the seven days to Sunday", "the week to Sunday", "the 24 hours to Tuesday evening"."""
+    m = _DAYS_TO.search(sentence)
+    n = 7 if m and m.group("week") else _count(m.group("n")) if m else None
+    if not n:
+        return None
+    end = weekday_before(m.group("w"), ref)
+    days = max(1, round(n / 24)) if m.group("unit") and m.group("unit").lower() == "hours" else n
+    return Period(end - timedelta(days=days if days == 1 else days - 1), end)
+
+
+_YEAR_WHEN = re.compile(r"(?<!\d, )(?<!\d )\b(?P<y>(?:19|20)\d\d),\s+when\b")  # not "March 6, 2022, when"
+
+
+def _year_when(sentence: str, ref: date, ctx: DateContext) -> Period | None:
+    """ "The record remains 2022, when 45,774 made the journey": that year."""
+    m = _YEAR_WHEN.search(sentence)
+    year = int(m.group("y")) if m else 0
+    return Period(date(year, 1, 1), min(date(year, 12, 31), ref)) if m and year <= ref.year else None
 
 
 _DAY_PAIR = re.compile(rf"\b(?:on|between|from)\s+(?P<a>{_WEEKDAY})\s+(?:and|to|through|-|–)\s+(?P<b>{_WEEKDAY})\b", re.I)
@@ -575,7 +601,8 @@ def _relative_words(sentence: str, ref: date, ctx: DateContext) -> Period | None
         return Period(last.replace(day=1), last)
     if re.search(r"\bthis month\b", text):
         return Period(ref.replace(day=1), ref)
-    if re.search(r"\b(?:so far )?this year\b|\bsince the (?:start|beginning) of the year\b", text):
+    if re.search(r"\b(?:so far )?this year\b|\bsince the (?:start|beginning) of the year\b|\bthe year so far\b|"
+                 r"\byear[- ]to[- ]date\b", text):
         return Period(date(ref.year, 1, 1), ref)
     if re.search(r"\blast year\b", text):
         return Period(date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31))
