@@ -1059,3 +1059,15 @@ def test_figures_periods_of_days_to_a_weekday_a_busiest_day_a_record_year_and_th
     assert run("Tunisia's coast guard said it had stopped 50,000 people from leaving its shores.", "2024-01-02") == []
     (brought,) = run("Rescuers brought 800 people ashore from 9 cayucos on El Hierro over the weekend.", "2023-10-23")
     assert (brought["low"], brought["period_start"]) == (800, "2023-10-21")
+
+
+def test_figures_the_number_of_people_waiting_is_a_stock_and_a_running_total_keeps_its_unit():
+    first, waiting = run("A record 4,000 Venezuelans entered at the Tumbes crossing on Thursday, and the number of "
+                         "those waiting to be processed at the border post reached about 1,800 on Friday.",
+                         "2018-08-24")
+    assert (first["kind"], waiting["kind"]) == ("total", "stock")
+    (hosted,) = run("The number of refugees from Syria in Jordan passed 600,000 on Thursday.", "2014-04-03")
+    assert hosted["kind"] == "stock"
+    _, families = run("A further 200 Iraqi families returned from Syria on Wednesday, bringing the number of families "
+                      "who have returned since March to 1,500.", "2017-05-11")
+    assert (families["unit"], families["low"]) == ("households", 1500)

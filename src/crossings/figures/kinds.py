@@ -36,11 +36,15 @@ _LEADING_AVERAGE = re.compile(r"\b(daily|weekly|monthly)\s+(?:average|number|tot
 
 
 # "The number of Syrian refugees in Lebanon has passed 1 million": people of one place living in another
-_HOSTED_IN = re.compile(r"\b(?:[Rr]efugees|[Aa]sylum[- ]seekers|(?:number|total) of [A-Z][a-z]+s) (?:living |staying |"
+_HOSTED_IN = re.compile(r"\b(?:[Rr]efugees|[Aa]sylum[- ]seekers|(?:number|total) of [A-Z][a-z]+s)"
+                        r"(?: from [A-Z][\w-]+)? (?:living |staying |"
                         r"sheltering )?in (?:the (?:kingdom|country|republic)\b|(?:neighbouring )?(?!(?:January|"
                         r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z])")
 
 
+_NUMBER_OF = re.compile(r"\b(?:the|a)\s+(?:total\s+)?(?:number|total|count)\s+of\s+(?P<what>[^,;]{3,90}?)\s+"
+                        r"(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?(?:risen|rose|reached|passed|stood|stands|hit|topped|"
+                        r"exceeded|climbed|grown|grew|fallen|fell|dropped|increased|is|was)\b[^,;]{0,30}$", re.I)
 _AVERAGE_OF = re.compile(r"\baverage of\s+(?:about|some|around|roughly|nearly|almost|more than|over)?\s*$", re.I)
 _PER_UNIT = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:a|per|each|every)\s+(day|week|month)\b", re.I)
 
@@ -63,7 +67,9 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     if cand.noun and cand.noun in after[:40]:  # "1,840 stranded Ethiopians flew home": "stranded" describes them
         after = after[after.index(cand.noun) + len(cand.noun):]
     near = _near(before, after)
-    if _stock_pattern().search(near) or _HOSTED_IN.search(near):
+    counted = _NUMBER_OF.search(before[-160:])  # "the number of those waiting at the border post reached about 2,500"
+    if _stock_pattern().search(near) or _HOSTED_IN.search(near) or (counted and (
+            _stock_pattern().search(counted.group("what")) or _HOSTED_IN.search(counted.group(0)))):
         return "stock", None
     return "total", None
 

@@ -201,8 +201,10 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     named = _phrases("units")[0].search(counted.group("what")) if counted else None
     if named:  # "the number of cars crossing from Russia has tripled, to about 1,400 a day"
         return _phrases("units")[1][named.group(0).lower()], None
-    if _RUNNING_TO.search(sentence, 0, q.start):  # "brought to 917 the number of Venezuelans flown home"
+    running = _RUNNING_TO.search(sentence, 0, q.start)
+    if running:  # "brought to 917 the number of Venezuelans flown home", "bringing the number of families … to 1,940"
         named = _phrases("units")[0].search(after[:60]) if re.match(r"^\s*the (?:total )?number of\b", after) else None
+        named = named or _phrases("units")[0].search(running.group(0))
         return (_phrases("units")[1][named.group(0).lower()] if named else "people"), None
     if counted or _TALLY.search(sentence, 0, q.start) or _bare_count(after) or (_RATE_OF.search(sentence, 0, q.start) and _A_WEEK.match(after)):
         return "people", None  # "arriving at a rate of more than 1,000 a week" (not "sells 81,000 a month")
