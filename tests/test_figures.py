@@ -1071,3 +1071,38 @@ def test_figures_the_number_of_people_waiting_is_a_stock_and_a_running_total_kee
     _, families = run("A further 200 Iraqi families returned from Syria on Wednesday, bringing the number of families "
                       "who have returned since March to 1,500.", "2017-05-11")
     assert (families["unit"], families["low"]) == ("households", 1500)
+
+
+def test_figures_evacuating_states_labour_destinations_and_numbers_that_are_no_people():
+    (evacuated,) = run("Saudi Arabia has evacuated 4,000 people from Sudan since the start of its operation.",
+                       "2023-05-10")
+    assert (evacuated["origin"], evacuated["destination"]) == ("SD", "SA")
+    (alone,) = run("Ukrainians keep arriving. Poland alone hosts over 900,000 of them, UNHCR data show.", "2023-02-24")
+    assert alone["destination"] == "PL"
+    top, second = run("Nepal issued 700,000 labour permits. Malaysia was the top destination with 150,000 workers, "
+                      "followed by Qatar (90,000).", "2023-08-02")
+    assert (top["destination"], second["destination"], second["low"]) == ("MY", "QA", 90000)
+    assert run("Some 5,000 aid workers have been deployed along the border.", "2023-08-02") == []
+    assert [f["low"] for f in run("An average of 2,000 Nepalis left the country every day in the fiscal year 2022-23.",
+                                  "2023-08-02")] == [2000]
+    assert run("Officials have put the country's pool of reservists at 25 million, near the border.",
+               "2022-10-04") == []
+    assert run("Each returnee received a stipend, while 23 were referred for medical attention.", "2024-06-19") == []
+
+
+def test_figures_kinds_of_people_stranded_then_moving_sheltered_on_a_side_and_a_second_count():
+    (flown,) = run("One hundred and forty Nigerians stranded in Libya returned to Lagos aboard a chartered flight on "
+                   "Tuesday.", "2024-06-18")
+    assert (flown["kind"], flown["origin"], flown["destination"]) == ("total", "LY", "NG")
+    (sheltered,) = run("Thousands of Ethiopians fled into Kenya. The Red Cross said it was sheltering 6,000 of them on "
+                       "the Kenyan side of the border town.", "2018-03-13")[1:]
+    assert (sheltered["origin"], sheltered["destination"]) == ("ET", "KE")
+    registered, total = run("Jordan hosts about 650,000 registered Syrian refugees, while the government puts the "
+                            "total at 1.3 million.", "2025-01-02")
+    assert (registered["kind"], total["kind"]) == ("stock", "stock")
+    (home,) = run("The flight carried 90 Venezuelans to Caracas, the undersecretary told reporters in Santiago, Chile.",
+                  "2023-04-26")
+    assert home["destination"] == "VE"
+    (fled,) = run("About 2,000 people fled across the Moei River into Thailand as fighting resumed in Myawaddy.",
+                  "2024-04-20")
+    assert (fled["origin"], fled["destination"]) == ("MM", "TH")

@@ -129,7 +129,8 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
             shared_end = found[j + 2].quantity.start if j + 2 < len(found) else len(sent.text)
         kind, rate_per = kinds.classify(sent.text, cand, shared_end)
         if kind == "total" and j and out and (mentions.from_to(sent.text, found[j - 1].quantity, q)
-                                              or _OF_THEM.match(sent.text, q.end)):
+                                              or _OF_THEM.match(sent.text, q.end)
+                                              or _PUTS_AT.search(sent.text, 0, q.start)):
             # "slowed from 10,000 a day in September to about 4,000"; "40,000 live in the country, 22,000 of them
             # registered": a part is counted as its whole is
             kind, rate_per = out[-1].kind, out[-1].rate_per
@@ -257,6 +258,9 @@ def _figure(sent: Sentence, cand: mentions.Candidate, kind: str, rate_per: str |
 
 
 _OF_THEM = re.compile(r"\s*of (?:them|those|whom)\b")
+# "the government puts the total at 1.3 million": the same measure as the figure before, by another count
+_PUTS_AT = re.compile(r"\b(?:puts?|putting|places?|estimates?|gives?)\s+(?:the|that|its|their)\s+"
+                      r"(?:total|figure|number|count)\s+at\s+(?:about |some |around |more than |over |nearly )?$", re.I)
 _OWN_VERB = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:have|has|had|were|was|are|is)\b")
 _PASSED = re.compile(r"\b(?:passed|topped|exceeded|surpassed|crossed the)\s*$", re.I)
 

@@ -42,6 +42,9 @@ _HOSTED_IN = re.compile(r"\b(?:[Rr]efugees|[Aa]sylum[- ]seekers|(?:number|total)
                         r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z])")
 
 
+_MOVED_ON = re.compile(r"^\s*(?:[A-Z][\w-]+\s+)?(?:stranded|trapped|stuck|held|detained)\s+(?:in|at|on)\s+(?:the\s+)?"
+                       r"(?:[\w'-]+\s+){1,3}?(?:returned|arrived|were flown|flew|were repatriated|were evacuated|"
+                       r"crossed|landed|reached)\b")
 _NUMBER_OF = re.compile(r"\b(?:the|a)\s+(?:total\s+)?(?:number|total|count)\s+of\s+(?P<what>[^,;]{3,90}?)\s+"
                         r"(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?(?:risen|rose|reached|passed|stood|stands|hit|topped|"
                         r"exceeded|climbed|grown|grew|fallen|fell|dropped|increased|is|was)\b[^,;]{0,30}$", re.I)
@@ -67,6 +70,8 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     if cand.noun and cand.noun in after[:40]:  # "1,840 stranded Ethiopians flew home": "stranded" describes them
         after = after[after.index(cand.noun) + len(cand.noun):]
     near = _near(before, after)
+    if _MOVED_ON.match(after):
+        return "total", None  # "162 Nigerians stranded in Libya returned to Lagos": where they were, then a move
     counted = _NUMBER_OF.search(before[-160:])  # "the number of those waiting at the border post reached about 2,500"
     if _stock_pattern().search(near) or _HOSTED_IN.search(near) or (counted and (
             _stock_pattern().search(counted.group("what")) or _HOSTED_IN.search(counted.group(0)))):

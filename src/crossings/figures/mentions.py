@@ -84,6 +84,8 @@ _SHARE_OF_WHOLE = re.compile(r"\b(?:half|a third|a quarter|two-thirds|three-quar
 _DIFFERENCE = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp\w*|up|down|rose|risen|fell|fallen|increased|"
                          r"decreased|dropped|jumped|grew)\b[^.;]{0,80}?\bby\s*$|"
                          r"\b(?:an?|the)\s+(?:\w+\s+)?(?:increase|rise|decrease|drop|fall|decline|jump)\s+of\s*$", re.I)
+_OF_WHAT = re.compile(r"\bof\s+([a-z]+)\s+(?:at|to|of|was|is|stood at|reached|numbering)(?:\s+(?:about|some|around|"
+                      r"more than|over|nearly))?\s*$")
 _NET = re.compile(r"\bnet\s+(?:migration|immigration|emigration|inflows?|outflows?|arrivals|departures|migrants|"
                   r"gain|loss)\b(?:[^\d.;]|\b(?:19|20)\d\d\b){0,60}$", re.I)  # "net immigration in 2022 had reached"
 _REPEATED = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.I)
@@ -181,6 +183,8 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
         return None, None
     clause = re.split(r"[.;!?,](?:\s|$)", after, maxsplit=1)[0]  # a unit noun never follows a stop or comma
     words = re.findall(r"[\w’'-]+|%", clause.replace("[", " ").replace("]", " "))[:6]
+    if words[:1] == ["workers"] and _LABOUR_ABROAD.search(sentence):
+        return "people", "workers"  # "Malaysia was the top destination with 159,235 workers" (not "5,000 aid workers")
     if words and _phrases("not_units")[0].match(" ".join(words[:3]).lower()) and not _SOLDIERS_FLED.match(clause):
         return None, None  # "along with 2,000 foreign nationals from more than 50 countries"
     if re.match(r"^\s*of (?:them|those|these|whom)\b", after):
@@ -211,6 +215,8 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     return None, None
 
 
+_LABOUR_ABROAD = re.compile(r"\b(?:top destination|largest share|left for (?:jobs|work)|labou?r (?:migration|permits)|"
+                            r"foreign employment|jobs abroad|work abroad|went abroad)\b", re.I)
 _NO_NOUN = ("", "")  # _head_noun found neither a unit noun nor a word that rules the number out
 
 
@@ -259,7 +265,7 @@ _RUNNING_TO = re.compile(r"\b(?:brought|brings|bringing|bring|took|takes|taking|
                          r"to(?:\s+(?:some|about|around|roughly|nearly|almost|more than|over|at least|an estimated))?\s*$", re.I)
 # "Slovakia's count stood at 213,000 on Monday": a tally named by whose it is
 _TALLY = re.compile(r"(?:\b[A-Z][\w-]*['’]s|\b(?:its|their|the))\s+(?:(?:daily|weekly|monthly|official|latest|running)\s+)?"
-                    r"(?:count|tally)\s+(?:\w+\s+){0,2}?(?:stood|stands|rose|risen|reached|hit|climbed|passed|topped|"
+                    r"(?:count|tally|figure|total)\s+(?:\w+\s+){0,2}?(?:stood|stands|rose|risen|reached|hit|climbed|passed|topped|"
                     r"was|is)\b[^,;]{0,20}$")
 _COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|total|tally|count|average) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|numbers|"
                        r"entries|departures|returns|deportations|expulsions|detections|landings)\b))(?P<what>[^,;]{0,60}?)\s+"
@@ -336,12 +342,16 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
                                                        or ("carried" in before[-40:] and _CARRIED_BETWEEN.match(after)))
     if sized or _AGE_OR_RATIO.search(before[-30:]) or carrying or _OUT_OF.search(before[-40:]) or _NAMED_BY.search(before[-40:]):
         return False
+    whose = _OF_WHAT.search(before[-60:])  # "put the country's pool of reservists at 25 million"
+    if whose and _phrases("not_units")[0].fullmatch(whose.group(1).lower()):
+        return False
     if _SHARE_OF_WHOLE.search(before[-60:]) or _DIFFERENCE.search(before[-120:]) or _NET.search(before[-100:]):
         # "over half of the region's estimated 120,000", "surpassing the high by more than 14,000", and a
         # balance of arrivals less departures ("leaving net immigration at 663,000") is nobody's movement
         return False
     # "24/7", "12:40": a ratio or a clock; "Arrivals rose last week: 1,500 a day" is a figure after a colon
-    if re.search(r"(?:/|\d:)\s*$", before) or re.search(r"^\s*(?:times|x)\b", after) or _EACH_LOAD.match(after):
+    # "24/7", "12:40", "the fiscal year 2022-23"
+    if re.search(r"(?:/\s*|\d:\s*|\b(?:19|20)\d\d[-–/])$", before) or re.search(r"^\s*(?:times|x)\b", after) or _EACH_LOAD.match(after):
         return False
     if not moving:
         return False

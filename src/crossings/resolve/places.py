@@ -17,7 +17,9 @@ from crossings.resolve.gazetteer import Mention
 _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fighting|violence|war|conflict|clashes|"
                          r"persecution|bombing|shelling|unrest|hunger|drought|crackdown) in|"
                          # "the war in Sudan has driven 1.8 million across its borders": where they fled
-                         r"\b(?:wars?|fighting|conflicts?|violence|clashes|unrest|bombardments?|hostilities) in|\bfrom|\bfled|\bflee|\bfleeing|\bleft|\bleaving|\bleave|\bout of|\bescaped|\bescaping|"
+                         r"\b(?:wars?|fighting|conflicts?|violence|clashes|unrest|bombardments?|hostilities)(?: (?:resumed|raged|erupted|"
+                         r"escalated|intensified|continued|flared))?(?: around| near)? in|\b(?:fighting|clashes|shelling) "
+                         r"(?:resumed |raged |erupted |escalated |intensified |continued )?(?:around|near)|\bfrom|\bfled|\bflee|\bfleeing|\bleft|\bleaving|\bleave|\bout of|\bescaped|\bescaping|"
                          r"\bexodus from|\bdeparted|\bdeparting|\bexpelled from|\bdeported from|\bevacuated from|"
                          # "from the al-Hol camp in northeastern Syria"
                          r"\bfrom\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:camps?|settlements?|areas?|regions?|provinces?|"
@@ -48,6 +50,8 @@ _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|shelteri
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
 _SHORES_AFTER = re.compile(r"^\s*(?:(?:resort|holiday|tourist|outlying|southern|northern|eastern|western)\s+)?(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?)\b", re.I)
 _POINT_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|crossing point|border post|checkpoint|post|land port)\b", re.I)
+_SHELTERED = re.compile(r"\b(?:shelter(?:ed|ing)?|housed|housing|hosted|hosting|accommodat\w+|registered|"
+                        r"receiv\w+|taking care of)\b", re.I)
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
@@ -63,6 +67,7 @@ _WAITING_TO = re.compile(r"\b(?:waiting|queu\w+|lined up|massed|gathered)\s+to\s
                          r"reach|get\s+(?:in|across))\b", re.I)
 _IN_OR_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
 _PENDING = re.compile(r"\b(?:awaiting|waiting|pending|to be (?:deported|returned|repatriated|sent|flown))\b", re.I)
+_TO_CITY = re.compile(r"\bto\s+$")
 _TO = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
 _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b", re.I)
 # A figure whose own verb is leaving, with no place: "32,000 left over the same period", "4.5 million
@@ -76,9 +81,10 @@ _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:dire
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
 _RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:camps?|settlements?|complex|"
                        r"(?:reception|transit|registration) cent(?:re|er)s?|shelters?)\s+)?"  # "Kenya's Dadaab camps received 10,000"
-                       r"(?:now |already |currently |still )?(?:has |have |had |is |are |"
+                       r"(?:alone |itself |too |also |now |already |currently |still )?(?:has |have |had |is |are |"
                        r"was |were )?(?:been )?(?:now |already )?(?:received|receives|receiving|hosts?|hosting|hosted|welcomed|welcoming|welcomes|registered|registers|recorded|records|took in|"
-                       r"taken in|admitted|admits|accepted|accepts|resettled|counted|logged|granted|is (?:now )?home to)\b", re.I)
+                       r"taken in|admitted|admits|accepted|accepts|resettled|counted|logged|granted|is (?:now )?home to|"
+                       r"evacuated|airlifted|rescued)\b", re.I)  # "Saudi Arabia has evacuated 5,197 people from Sudan"
 
 
 @dataclass
@@ -155,8 +161,9 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     if returning:
         origin, dests = _returned(sentence, mentions, speakers, carry, people, origin, dests)
     # "ethnic Armenians fled to Armenia": their name says where they went, not where they came from
-    homecoming = bool(people) and any(d.code == people.code and d.kind == "country" and _TO.search(sentence, 0, d.start)
-                                      for d in dests)
+    homecoming = bool(people) and any(d.code == people.code and (d.kind == "country" and _TO.search(sentence, 0, d.start)
+                                                                  or d.kind == "city" and _TO_CITY.search(sentence, 0, d.start))
+                                      for d in dests)  # "ethnic Armenians fled to Armenia", "90 Venezuelans to Caracas"
     # "In South Sudan, IOM registered 580,000 arrivals, most of them South Sudanese returnees": home, not from
     homecoming = homecoming or bool(people and dests and dests[0].code == people.code
                                     and any(d.code == people.code and d.kind == "country" for d in dests))
@@ -165,7 +172,7 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     if not origin and not dests and _ABROAD.search(sentence, segment[1], clause_end):
         # "4 million displaced inside Sudan, and 1.1 million have fled to neighbouring countries": from there
         origin = next((m for m in mentions if m.kind == "country" and m.start < segment[1]), None)
-    receiver = _receiver(sentence, mentions)
+    receiver = _receiver(sentence, [m for m in mentions if segment[0] <= m.start < segment[1]])  # its own receiver
     if not origin and receiver and not people and _HOSTS.search(sentence):
         carry = Carry(destination=carry.destination, default_origin=carry.default_origin)  # "Uganda hosts 1.5 million refugees": from anywhere
     # "29,000 Russians left Kazakhstan, heading back or on to third countries": where to is not said.
@@ -321,8 +328,11 @@ def _by_cue(sentence: str, mentions: list[Mention], sides: bool = True) -> tuple
         if _SOURCE_FROM.search(before):
             continue  # "according to figures from Italy's interior ministry": who says it, not where from
         fleeing = _FLEEING_IN.search(sentence, max(0, m.start - 80), m.start)
-        if (m.kind in ("country", "city") and (_ORIGIN_CUE.search(before) or _OWN_BORDER_WITH.search(before) or fleeing)
-                or sides and _SIDE_AFTER.match(sentence[m.end:]) or _coast_left(sentence, m, before)):
+        side = sides and _SIDE_AFTER.match(sentence[m.end:])
+        if side and _SHELTERED.search(sentence, 0, m.start):
+            dests.append(m)  # "sheltering 8,500 of them on the Kenyan side of the border town": where they are
+        elif (m.kind in ("country", "city") and (_ORIGIN_CUE.search(before) or _OWN_BORDER_WITH.search(before) or fleeing)
+                or side or _coast_left(sentence, m, before)):
             origins.append(m)
         elif _is_destination(sentence, m, before):
             dests.append(m)
