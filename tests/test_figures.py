@@ -1106,3 +1106,18 @@ def test_figures_kinds_of_people_stranded_then_moving_sheltered_on_a_side_and_a_
     (fled,) = run("About 2,000 people fled across the Moei River into Thailand as fighting resumed in Myawaddy.",
                   "2024-04-20")
     assert (fled["origin"], fled["destination"]) == ("MM", "TH")
+
+
+def test_figures_gapped_lists_tolls_gang_names_ports_and_said_clauses():
+    figures = run("Nearly 400,000 Nepalis left for jobs abroad last year. Qatar took about 150,000 of them, the United "
+                  "Arab Emirates 90,000 and Saudi Arabia 70,000, the department said.", "2019-08-12")
+    assert [f["destination"] for f in figures] == [None, "QA", "AE", "SA"]
+    assert run("The death toll in the enclave near the border rose to 8,796, the ministry said.", "2023-11-02") == []
+    assert [f["low"] for f in run("El Salvador said 23 members of MS-13 were deported from the United States on "
+                                  "Sunday.", "2025-03-17")] == []
+    (port,) = run("The first 16 men, from Bangladesh and Egypt, were taken to the Albanian port of Shengjin.",
+                  "2024-10-17")
+    assert (port["origin"], port["destination"]) == ("BD", "AL")
+    (shelters,) = run("Dhaka, which already shelters about 1 million Rohingya refugees, said it would not allow anyone "
+                      "else to enter.", "2024-02-07")
+    assert shelters["destination"] == "BD"

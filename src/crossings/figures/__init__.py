@@ -168,6 +168,8 @@ def _listed_place(text: str, ms: list[Mention], q: numbers.Quantity) -> Mention 
         between = text[m.end:q.start]
         if re.fullmatch(r"\s*\(\s*", between) or re.fullmatch(r"\s+with\s+", between):
             return m
+        if re.fullmatch(r"\s+", between) and _ITEM_ENDS.match(text, q.end) and _GAPPED.search(text, 0, m.start):
+            return m  # "Qatar took about 190,000 of them, the United Arab Emirates 116,000 and Saudi Arabia 96,000"
         if re.fullmatch(r",\s*", between) and _ITEM_ENDS.match(text, q.end) and _LIST_CUE.search(text, 0, m.start):
             return m
     return None
@@ -190,6 +192,7 @@ def _ranked(text: str, ms: list[Mention]) -> tuple[Mention, str] | None:
     return None
 
 
+_GAPPED = re.compile(r"\d(?:\s+(?:million|thousand))?(?:\s+of\s+them)?(?:,\s+|,?\s+and\s+)(?:the\s+)?$")
 _ITEM_ENDS = re.compile(r"\s*(?:,|\.|;|$|\band\b)")
 _LIST_CUE = re.compile(r"\b(?:followed by|largest|most|main|top|biggest|including|led by)\b", re.I)
 _FROM_LIST = re.compile(r"\bfrom\b(?:(?!\b(?:in|to|into|with|are|is|were|was)\b)[^.;]){0,120}$", re.I)

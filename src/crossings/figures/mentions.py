@@ -84,6 +84,7 @@ _SHARE_OF_WHOLE = re.compile(r"\b(?:half|a third|a quarter|two-thirds|three-quar
 _DIFFERENCE = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp\w*|up|down|rose|risen|fell|fallen|increased|"
                          r"decreased|dropped|jumped|grew)\b[^.;]{0,80}?\bby\s*$|"
                          r"\b(?:an?|the)\s+(?:\w+\s+)?(?:increase|rise|decrease|drop|fall|decline|jump)\s+of\s*$", re.I)
+_TOLL = re.compile(r"\b(?:death\s+)?toll\b[^.;,\d]{0,60}$", re.I)
 _OF_WHAT = re.compile(r"\bof\s+([a-z]+)\s+(?:at|to|of|was|is|stood at|reached|numbering)(?:\s+(?:about|some|around|"
                       r"more than|over|nearly))?\s*$")
 _NET = re.compile(r"\bnet\s+(?:migration|immigration|emigration|inflows?|outflows?|arrivals|departures|migrants|"
@@ -249,8 +250,10 @@ _POSSESSOR = re.compile(r"^[\w-]+['’]s$")
 # A word that may stand between a number and its noun: lower-case, not a verb form or function word.
 _MODIFIER = re.compile(r"^[a-z][a-z-]{2,}$")
 # "About 600 Myanmar soldiers have fled into India": deserters crossing, not troops deployed
-_SOLDIERS_FLED = re.compile(r"(?:soldiers|troops|servicemen|policemen|police officers|border guards)(?=\s+(?:[\w,]+\s+){0,6}?(?:fled|"
-                            r"crossed|defected|deserted|escaped|sought refuge|took refuge))", re.I)
+_SOLDIERS_FLED = re.compile(r"(?:soldiers|troops|servicemen|policemen|police officers|border guards)"
+                            r"(?=\s+(?:[\w,'’]+\s+){0,8}?(?:have |had |has )?(?:fled|"
+                            r"crossed|defected|deserted|escaped|sought refuge|took refuge|arrived|entered|returned|"
+                            r"were (?:deported|expelled|sent|flown)))", re.I)
 _REGIONAL = re.compile(r"^(?:African|Asian|European|Arab|Latin|Central|South|North|West|East|Middle|Sub-Saharan|"
                        r"Caribbean|Andean|Balkan|Kurdish|Rohingya|Tamil|Pashtun|Hazara|Yazidi|Uyghur)$")
 _NOT_MODIFIER = {"and", "are", "were", "was", "have", "has", "had", "who", "which", "that", "the", "from", "into",
@@ -342,6 +345,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
                                                        or ("carried" in before[-40:] and _CARRIED_BETWEEN.match(after)))
     if sized or _AGE_OR_RATIO.search(before[-30:]) or carrying or _OUT_OF.search(before[-40:]) or _NAMED_BY.search(before[-40:]):
         return False
+    if _TOLL.search(before[-80:]):
+        return False  # "the overall death toll in the enclave rose to 8,796"
     whose = _OF_WHAT.search(before[-60:])  # "put the country's pool of reservists at 25 million"
     if whose and _phrases("not_units")[0].fullmatch(whose.group(1).lower()):
         return False
@@ -350,8 +355,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
         # balance of arrivals less departures ("leaving net immigration at 663,000") is nobody's movement
         return False
     # "24/7", "12:40": a ratio or a clock; "Arrivals rose last week: 1,500 a day" is a figure after a colon
-    # "24/7", "12:40", "the fiscal year 2022-23"
-    if re.search(r"(?:/\s*|\d:\s*|\b(?:19|20)\d\d[-–/])$", before) or re.search(r"^\s*(?:times|x)\b", after) or _EACH_LOAD.match(after):
+    # "24/7", "12:40", "the fiscal year 2022-23", "MS-13"
+    if re.search(r"(?:/\s*|\d:\s*|\b(?:19|20)\d\d[-–/]|[A-Za-z]-)$", before) or re.search(r"^\s*(?:times|x)\b", after) or _EACH_LOAD.match(after):
         return False
     if not moving:
         return False
@@ -382,5 +387,5 @@ def _clause(before: str, after: str) -> str:
     after = re.sub(r"^([^,]*),\s(?:including|among them|most of them|many of them|mostly|mainly)\b[^,]*,", r"\1", after)
     before = re.sub(r",\s(?:where|which|who)\b[^,]*,", ",", before)  # a relative clause that closes before it
     left = re.split(r"[;:]|,\s(?:while|but|and|which|who|where)\b|\bwhile\b|\bwhereas\b", before)[-1]
-    right = re.split(r"[;:]|,\s(?:while|but|and|which|who|as)\b|\band\b", after)[0]
+    right = re.split(r"[;:]|,\s(?:while|but|and|which|who|as|said|says|added|told)\b|\band\b", after)[0]
     return " ".join(left.split()[-6:] + right.split()[:7])

@@ -48,7 +48,7 @@ _FROM_ABROAD = re.compile(r"\bfrom abroad\b", re.I)
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
-_SHORES_AFTER = re.compile(r"^\s*(?:(?:resort|holiday|tourist|outlying|southern|northern|eastern|western)\s+)?(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?)\b", re.I)
+_SHORES_AFTER = re.compile(r"^\s*(?:(?:resort|holiday|tourist|outlying|southern|northern|eastern|western)\s+)?(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?|ports?|harbou?rs?)\b", re.I)
 _POINT_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|crossing point|border post|checkpoint|post|land port)\b", re.I)
 _SHELTERED = re.compile(r"\b(?:shelter(?:ed|ing)?|housed|housing|hosted|hosting|accommodat\w+|registered|"
                         r"receiv\w+|taking care of)\b", re.I)
@@ -79,12 +79,12 @@ _PART_FOLLOWS = re.compile(r"\s*(?:including|among them|of whom|of which|(?:most
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\b", re.I)
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
-_RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*)?(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:camps?|settlements?|complex|"
+_RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*|,\s*which\s+)?(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:camps?|settlements?|complex|"
                        r"(?:reception|transit|registration) cent(?:re|er)s?|shelters?)\s+)?"  # "Kenya's Dadaab camps received 10,000"
                        r"(?:alone |itself |too |also |now |already |currently |still )?(?:has |have |had |is |are |"
-                       r"was |were )?(?:been )?(?:now |already )?(?:received|receives|receiving|hosts?|hosting|hosted|welcomed|welcoming|welcomes|registered|registers|recorded|records|took in|"
+                       r"was |were )?(?:been )?(?:now |already )?(?:received|receives|receiving|hosts?|hosting|hosted|shelters|sheltered|welcomed|welcoming|welcomes|registered|registers|recorded|records|took in|"
                        r"taken in|admitted|admits|accepted|accepts|resettled|counted|logged|granted|is (?:now )?home to|"
-                       r"evacuated|airlifted|rescued)\b", re.I)  # "Saudi Arabia has evacuated 5,197 people from Sudan"
+                       r"evacuated|airlifted|rescued|took(?! part| place| over| power| office| control))\b", re.I)  # "Saudi Arabia has evacuated 5,197 people from Sudan"
 
 
 @dataclass
@@ -343,7 +343,8 @@ def _by_cue(sentence: str, mentions: list[Mention], sides: bool = True) -> tuple
 
 def _coast_left(sentence: str, m: Mention, before: str) -> bool:
     """ "made the crossing from the Turkish coast", "set off from Libyan shores": the country's own coast."""
-    return m.kind == "adjective" and bool(_SHORES_AFTER.match(sentence[m.end:])) and bool(_ORIGIN_CUE.search(before))
+    return (m.kind == "adjective" and bool(_SHORES_AFTER.match(sentence[m.end:])) and bool(_ORIGIN_CUE.search(before))
+            and not re.search(r"\bof (?:whom|them)\b", before))  # "most of whom had set off from the Tunisian port": some
 
 
 def _is_destination(sentence: str, m: Mention, before: str) -> bool:
@@ -416,7 +417,7 @@ def _other_country(mentions: list[Mention], speakers: list[Mention], dest: Menti
 def _receiver(sentence: str, mentions: list[Mention]) -> tuple[Mention, ...]:
     """ "Uganda has received 52,000", "Lebanon, a country of 5 million, hosts 1.5 million"."""
     for m in mentions:
-        if m.kind == "country" and _RECEIVER.match(sentence[m.end:]) and not _ORIGIN_CUE.search(
+        if m.kind in ("country", "city") and _RECEIVER.match(sentence[m.end:]) and not _ORIGIN_CUE.search(
                 sentence[max(0, m.start - 45):m.start]):  # "refugees from Ukraine are registered": not the host
             return (m,)
     return ()
