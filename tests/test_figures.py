@@ -1121,3 +1121,11 @@ def test_figures_gapped_lists_tolls_gang_names_ports_and_said_clauses():
     (shelters,) = run("Dhaka, which already shelters about 1 million Rohingya refugees, said it would not allow anyone "
                       "else to enter.", "2024-02-07")
     assert shelters["destination"] == "BD"
+
+
+def test_figures_a_state_bringing_citizens_home_and_people_held_then_moved():
+    (home,) = run("Ethiopia has repatriated more than 90,000 citizens from Saudi Arabia since March.", "2023-06-15")
+    assert (home["origin"], home["destination"]) == ("SA", "ET")
+    (back,) = run("Twelve migrants who had been held at Italy's new centre in Gjader, Albania, were taken back to "
+                  "Italy on Saturday.", "2024-10-19")
+    assert (back["kind"], back["origin"], back["destination"]) == ("total", "AL", "IT")

@@ -42,9 +42,10 @@ _HOSTED_IN = re.compile(r"\b(?:[Rr]efugees|[Aa]sylum[- ]seekers|(?:number|total)
                         r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z])")
 
 
-_MOVED_ON = re.compile(r"^\s*(?:[A-Z][\w-]+\s+)?(?:stranded|trapped|stuck|held|detained)\s+(?:in|at|on)\s+(?:the\s+)?"
-                       r"(?:[\w'-]+\s+){1,3}?(?:returned|arrived|were flown|flew|were repatriated|were evacuated|"
-                       r"crossed|landed|reached)\b")
+_MOVED_ON = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:who\s+(?:had|have)\s+been\s+|who\s+were\s+)?"
+                       r"(?:stranded|trapped|stuck|held|detained)\s+(?:in|at|on)\s+(?:the\s+)?(?:[\w'’,-]+\s+){1,6}?"
+                       r"(?:returned|arrived|were flown|flew|were repatriated|were evacuated|crossed|landed|reached|"
+                       r"were taken|were sent|were brought)\b")
 _NUMBER_OF = re.compile(r"\b(?:the|a)\s+(?:total\s+)?(?:number|total|count)\s+of\s+(?P<what>[^,;]{3,90}?)\s+"
                         r"(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?(?:risen|rose|reached|passed|stood|stands|hit|topped|"
                         r"exceeded|climbed|grown|grew|fallen|fell|dropped|increased|is|was)\b[^,;]{0,30}$", re.I)

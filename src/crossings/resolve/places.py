@@ -155,7 +155,8 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
         # after "…crossed from Lebanon into Syria", "235,000 Syrians among those who crossed" went home
         return Roles(carry.origin, (carry.destination,))
     origin = origins[0] if origins else None
-    if not dests and _OWN_PEOPLE.search(sentence, segment[1], clause_end):
+    own_people = _OWN_PEOPLE.search(sentence, segment[1], clause_end) or (not people and noun in ("citizens", "nationals"))
+    if not dests and own_people:  # "Ethiopia has repatriated more than 130,000 citizens from Saudi Arabia" too
         # "Iraq repatriated 431 of its citizens from Belarus": the state that brings its own home
         dests = [m for m in [*mentions, *speakers] if m.kind in ("country", "adjective") and m not in origins][:1]
     if returning:
