@@ -1129,3 +1129,25 @@ def test_figures_a_state_bringing_citizens_home_and_people_held_then_moved():
     (back,) = run("Twelve migrants who had been held at Italy's new centre in Gjader, Albania, were taken back to "
                   "Italy on Saturday.", "2024-10-19")
     assert (back["kind"], back["origin"], back["destination"]) == ("total", "AL", "IT")
+
+
+def test_figures_stock_words_that_are_not_stocks_and_departures_hundreds_a_day_records_and_all_of_the():
+    (admitted,) = run("Canada admitted 400,000 immigrants last year, in line with federal targets.", "2024-03-20")
+    assert admitted["kind"] == "total"
+    arrived, left = run("About 900,000 people arrived to live in Australia for at least a year in 2023, while 200,000 "
+                        "departed, the bureau said.", "2024-03-20")
+    assert (arrived["kind"], left["low"]) == ("total", 200000)
+    whole, daily = run("UNHCR has registered around 400,000 Sudanese arrivals in Egypt and says hundreds of people are "
+                       "still crossing at the Argeen border post every day.", "2024-05-13")
+    assert (daily["qualifier"], daily["kind"]) == ("vague", "rate")
+    now, then, record = run("Some 36,000 people crossed the English Channel in small boats in 2024, up 25% on the "
+                            "29,000 who made the journey in 2023 but below the record 45,000 of 2022.", "2025-01-01")
+    assert record["low"] == 45000
+    tally = run("The number of refugees who have arrived in Armenia reached 100,000 by Monday, nearly all of the "
+                "120,000 people who lived in the region.", "2023-10-02")
+    assert [f["low"] for f in tally] == [100000]
+    (shores,) = run("August alone brought 25,000 people to Italian shores.", "2023-09-01")
+    assert (shores["origin"], shores["destination"]) == (None, "IT")
+    (entered,) = run("That brought the number of people who have entered Hungary this year to more than 170,000, most "
+                     "of them Syrians, Afghans and Iraqis heading for Germany.", "2015-09-08")
+    assert entered["destination"] == "HU"

@@ -84,8 +84,15 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
 _ASIDE = re.compile(r"^([^,]*),\s(?:including|among them|most of them|many of them|mostly|mainly)\b[^,]*,")
 
 
+# "in line with federal targets", "remained the largest group", "arrived to live in Britain": no one waiting or staying
+_NOT_STOCK = re.compile(r"\bin line with\b|\bremain(?:ed|s)?\s+(?:the|a|an|one of)\b|"
+                        r"\b(?:arrived|arriving|came|coming|moved|went|returned)\s+to\s+(?:live|stay|settle|remain)\b",
+                        re.I)
+
+
 def _near(before: str, after: str) -> str:
-    after = _ASIDE.sub(r"\1", after)
+    after = _NOT_STOCK.sub(" ", _ASIDE.sub(r"\1", after))
+    before = _NOT_STOCK.sub(" ", before)
     left = re.split(r"[;]|,\s(?:while|but|and)\b", before)[-1]
     right = re.split(r"[;]|,\s(?:while|but)\b|\band another\b", after)[0]
     return " ".join(left.split()[-8:] + right.split()[:8])

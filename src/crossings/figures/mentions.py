@@ -29,6 +29,8 @@ _CONTINUES = re.compile(r"(?:\bon top of(?: some| about| around)?|\bin addition 
                         r"\bwhile another|\banother|"
                         # "nearly double the 66,200 recorded in the same period of 2022": the same measure, compared
                         r"\b(?:double|twice|triple|three times|half)(?:\s+(?:the|that of))?|"
+                        # "… but below the record 45,774 of 2022"
+                        r"\b(?:below|above|short of|surpassing|beating)\s+(?:the\s+)?(?:previous\s+)?(?:record|peak|high)|"
                         # "peaked at 11,000 a day before falling back to around 4,000": the same measure
                         r"\b(?:fell|falling|dropped|dropping|eased|easing|slipped|slipping|rose|rising|climbed|"
                         r"climbing|went|going)(?:\s+back)?\s+to(?:\s+(?:some|about|around|roughly|nearly|almost|"
@@ -79,7 +81,7 @@ _CARRYING = re.compile(r"\b(?:carrying|carried)\s+(?:about|some|around|roughly|n
                        r"at least|up to|an estimated)?\s*$", re.I)
 # "a boat carrying 147 Rohingya refugees landed in Aceh": its passengers arrived
 _LANDED = re.compile(r"\b(?:landed|arrived|reached|came ashore|docked|made landfall)\b", re.I)
-_SHARE_OF_WHOLE = re.compile(r"\b(?:half|a third|a quarter|two-thirds|three-quarters|most|much)\s+of\s+(?:the|its|their|"
+_SHARE_OF_WHOLE = re.compile(r"\b(?:half|a third|a quarter|two-thirds|three-quarters|most|much|all)\s+of\s+(?:the|its|their|"
                              r"[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _DIFFERENCE = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp\w*|up|down|rose|risen|fell|fallen|increased|"
                          r"decreased|dropped|jumped|grew)\b[^.;]{0,80}?\bby\s*$|"
@@ -173,7 +175,13 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
     precise = [c for c in out if c.quantity.qualifier != "vague"]
     # "thousands" beside "87,000" restates it; "slowed to a few hundred a day" after "4,000 each day" does not
     return [c for c in out if c.quantity.qualifier != "vague" or not precise
-            or re.match(r"^\s*(?:more|others|(?:a|per|each|every) day)\b", sentence[c.quantity.end:])]
+            or re.match(r"^\s*(?:more|others|(?:a|per|each|every) day)\b", sentence[c.quantity.end:])
+            or _REPEATED.search(sentence, c.quantity.end, _next_number(sentence, c.quantity.end))]  # "hundreds … every day"
+
+
+def _next_number(sentence: str, start: int) -> int:
+    following = re.search(r"\d", sentence[start:])
+    return start + following.start() if following else len(sentence)
 
 
 def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tuple[str | None, str | None]:
@@ -256,7 +264,7 @@ _SOLDIERS_FLED = re.compile(r"(?:soldiers|troops|servicemen|policemen|police off
                             r"were (?:deported|expelled|sent|flown)))", re.I)
 _REGIONAL = re.compile(r"^(?:African|Asian|European|Arab|Latin|Central|South|North|West|East|Middle|Sub-Saharan|"
                        r"Caribbean|Andean|Balkan|Kurdish|Rohingya|Tamil|Pashtun|Hazara|Yazidi|Uyghur)$")
-_NOT_MODIFIER = {"and", "are", "were", "was", "have", "has", "had", "who", "which", "that", "the", "from", "into",
+_NOT_MODIFIER = {"to", "in", "at", "on", "by", "via", "across", "and", "are", "were", "was", "have", "has", "had", "who", "which", "that", "the", "from", "into",
                  "per", "each", "every", "with", "for", "than", "military", "army", "armed", "armoured", "armored",
                  "police", "security", "border", "aid", "tonnes", "more", "less", "fewer", "been", "being"}
 _RATE_OF = re.compile(r"\b(?:rate|average|pace) of(?:\s+[\w-]+){0,2}\s*$", re.I)
@@ -283,8 +291,9 @@ def _nationality(after: str) -> tuple[str, str] | None:
     rest = after[head.end():] if head else after
     for _ in range(2):  # "250,000 undocumented Afghans", "1,840 stranded Ethiopians"
         word = re.match(r"([a-z][a-z-]+)\s+", rest)
-        if not word or word.group(1) in _NOT_MODIFIER or _phrases("not_units")[0].match(word.group(1)):
-            break
+        if not word or word.group(1) in _NOT_MODIFIER or _phrases("not_units")[0].match(word.group(1)) or (
+                _phrases("units")[0].fullmatch(word.group(1))):
+            break  # "25,673 people to Italian shores": the noun came first, a nationality after it is someone else's
         if gazetteer.find(rest[word.end():word.end() + 40])[:1] and rest[word.end()].isupper():
             rest = rest[word.end():]
             break

@@ -303,7 +303,7 @@ def _clause_end(sentence: str, start: int, limit: int) -> int:
 
 # An aside between a figure and its verb: "431 Iraqis, most of them Kurds, left", "7,970 people, including
 # British nationals and Afghans who worked with British forces, had been airlifted"
-_ASIDE = re.compile(r",\s*(?:(?:most|many|some|half|all) of them\b(?:(?!\b(?:from|to|into|in)\b)[^,;\d]){0,40},|"
+_ASIDE = re.compile(r",\s*(?:(?:most|many|some|half|all) of them\b(?:(?!\b(?:from|to|into|in)\b)[^,;\d]){0,40},(?=\s*[a-z])|"
                     r"(?:(?:most|many|some|half|all) of them|including|among them)\b[^,;\d]{0,80},(?=\s*(?:have|has|"
                     r"had|were|was|are|is)\b))")
 
