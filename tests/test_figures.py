@@ -1151,3 +1151,16 @@ def test_figures_stock_words_that_are_not_stocks_and_departures_hundreds_a_day_r
     (entered,) = run("That brought the number of people who have entered Hungary this year to more than 170,000, most "
                      "of them Syrians, Afghans and Iraqis heading for Germany.", "2015-09-08")
     assert entered["destination"] == "HU"
+
+
+def test_figures_groups_named_before_their_number_lists_of_nationalities_and_means_of_transport():
+    figures = run("Some 500,000 migrants crossed the Darien in 2023. Venezuelans made up the majority, at 320,000, "
+                  "followed by 50,000 Ecuadorians, 40,000 Haitians and 20,000 Chinese nationals.", "2024-01-04")
+    assert [f["origin"] for f in figures] == [None, "VE", "EC", "HT", "CN"]
+    (typical,) = run("On a normal day about 2,500 people enter Peru through the binational complex.", "2023-04-20")
+    assert (typical["kind"], typical["rate_per"]) == ("rate", "day")
+    (returned,) = run("Officials said 1,570 Hondurans had been returned to Honduras from Guatemala aboard 28 buses.",
+                      "2021-01-19")
+    assert (returned["low"], returned["unit"]) == (1570, "people")
+    assert run("Critics dismiss the repatriation flights, 45 of them so far this year, as propaganda.",
+               "2019-11-05") == []

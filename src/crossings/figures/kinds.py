@@ -35,6 +35,11 @@ _LEADING_AVERAGE = re.compile(r"\b(daily|weekly|monthly)\s+(?:average|number|tot
                               r"[^.;,]{0,80}?\b(?:at|to|of|was|is|reached|hit|from|between)\s*$", re.I)
 
 
+# "On a normal day about 2,500 people enter Peru"
+_TYPICAL = re.compile(r"\bon\s+(?:a|an)\s+(?:normal|typical|average|ordinary|usual|busy|good|quiet)\s+"
+                      r"(day|week|month)\b[^.;]{0,30}$", re.I)
+
+
 # "The number of Syrian refugees in Lebanon has passed 1 million": people of one place living in another
 _HOSTED_IN = re.compile(r"\b(?:[Rr]efugees|[Aa]sylum[- ]seekers|(?:number|total) of [A-Z][a-z]+s)"
                         r"(?: from [A-Z][\w-]+)? (?:living |staying |"
@@ -65,9 +70,10 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     if rate and not re.search(r"[;]|\bsince\b.*\bdaily\b|\b(?:within|in|for|over|after|than|under|inside|"
                               r"nearly|almost|just|only|barely)\s*$", after[:rate.start()]):  # "within a week"
         return "rate", _LEX["rates"][rate.group(0).lower()]
-    lead = _LEADING_RATE.search(before[-50:]) or _LEADING_AVERAGE.search(before[-120:])
+    lead = _LEADING_RATE.search(before[-50:]) or _LEADING_AVERAGE.search(before[-120:]) or _TYPICAL.search(before[-60:])
     if lead:
-        return "rate", {"daily": "day", "weekly": "week", "monthly": "month"}[lead.group(1).lower()]
+        return "rate", {"daily": "day", "weekly": "week", "monthly": "month", "day": "day", "week": "week",
+                        "month": "month"}[lead.group(1).lower()]
     if cand.noun and cand.noun in after[:40]:  # "1,840 stranded Ethiopians flew home": "stranded" describes them
         after = after[after.index(cand.noun) + len(cand.noun):]
     near = _near(before, after)

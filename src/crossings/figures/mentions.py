@@ -84,7 +84,7 @@ _LANDED = re.compile(r"\b(?:landed|arrived|reached|came ashore|docked|made landf
 _SHARE_OF_WHOLE = re.compile(r"\b(?:half|a third|a quarter|two-thirds|three-quarters|most|much|all)\s+of\s+(?:the|its|their|"
                              r"[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _DIFFERENCE = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp\w*|up|down|rose|risen|fell|fallen|increased|"
-                         r"decreased|dropped|jumped|grew)\b[^.;]{0,80}?\bby\s*$|"
+                         r"decreased|dropped|jumped|grew)\b[^.;]{0,80}?(?<!followed )\bby\s*$|"
                          r"\b(?:an?|the)\s+(?:\w+\s+)?(?:increase|rise|decrease|drop|fall|decline|jump)\s+of\s*$", re.I)
 _TOLL = re.compile(r"\b(?:death\s+)?toll\b[^.;,\d]{0,60}$", re.I)
 _OF_WHAT = re.compile(r"\bof\s+([a-z]+)\s+(?:at|to|of|was|is|stood at|reached|numbering)(?:\s+(?:about|some|around|"
@@ -102,12 +102,14 @@ _AGE_BOUND = re.compile(r"\b(?:are|were|is|was|be|being|aged|children|minors|men
 # "Title 42", "Resolution 2334", "Route 66", "a blockade that has left 20 million people in need": a name or an effect
 _NAMED_BY = re.compile(r"\b(?:Title|Article|Section|Chapter|Resolution|Law|Decree|Order|Rule|Route|Highway|Gate|Camp|"
                        r"Block|Zone|Sector|Flight|No\.|Number)\s*$|\b(?:has|have|had)\s+left\s*$")
+_VEHICLE_MEANS = re.compile(r"\b(?:aboard|on board|in|on|by|using|with)\s*$", re.I)
 _SINGULAR = re.compile(r"^(?:refugee|migrant|person|vehicle|car|family|household)$", re.I)  # "the 2015 migrant crisis"
 _NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*(?:[,)]|$|\.(?:\s|$)|(?:who|and)\b)")
 _PART_OF = re.compile(r"^\s*of\s+(?:(?:the|its|their|an?|[\w-]+['’]s)\s+){1,3}$", re.I)
 _PART_OF_ALL = re.compile(r"\b(?:including|of whom|among them|among whom)\b", re.I)
-_ANAPHORA = re.compile(r"^\W*(?:That|This|It)(?:'s| is| was| means| represents)\b|\b[A-Z][\w-]*['’]s (?:count|tally)\b|"
+_ANAPHORA = re.compile(r"^\W*(?:That|This|It)(?:'s| is| was| means| represents)\b|\bthe (?:largest|biggest) group\b|"
+                       r"\bthe majority\b|\b[A-Z][\w-]*['’]s (?:count|tally)\b|"
                        r"\b(?:the|that|this|their|a) (?:number|figure|total|tally|count|flow|influx)\b|"
                        r"\bof (?:those|them|whom|these)\b", re.I)
 
@@ -197,6 +199,9 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     if words and _phrases("not_units")[0].match(" ".join(words[:3]).lower()) and not _SOLDIERS_FLED.match(clause):
         return None, None  # "along with 2,000 foreign nationals from more than 50 countries"
     if re.match(r"^\s*of (?:them|those|these|whom)\b", after):
+        things = re.search(r"([a-z]+)\W*$", sentence[:q.start])  # "dismiss the flights, 45 of them so far": not people
+        if things and _phrases("not_units")[0].fullmatch(things.group(1)):
+            return None, None
         return (earlier[-1].unit if earlier else "people"), None
     nationality = _nationality(after)
     if nationality:
@@ -210,6 +215,11 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
         return earlier[-1].unit, None
     if earlier and re.match(r"^\s*(?:to|in|into|for|at)\b", after):
         return earlier[-1].unit, None  # "50 thousand fled to X and another 40 thousand to Y"
+    return _unit_before(sentence, q, after)
+
+
+def _unit_before(sentence: str, q: Quantity, after: str) -> tuple[str | None, str | None]:
+    """A number without a noun of its own: the unit from the words before it ("the number of Syrians rose to")."""
     counted = _COUNT_OF.search(sentence[:q.start])  # "the number of Syrians returning rose to 50,000"
     named = _phrases("units")[0].search(counted.group("what")) if counted else None
     if named:  # "the number of cars crossing from Russia has tripled, to about 1,400 a day"
@@ -219,6 +229,9 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
         named = _phrases("units")[0].search(after[:60]) if re.match(r"^\s*the (?:total )?number of\b", after) else None
         named = named or _phrases("units")[0].search(running.group(0))
         return (_phrases("units")[1][named.group(0).lower()] if named else "people"), None
+    subject = _GROUP_SUBJECT.search(sentence, 0, q.start)  # "Venezuelans made up the largest group, at about 328,000"
+    if subject and any(m.kind == "demonym" for m in gazetteer.find(subject.group(1))):
+        return "people", subject.group(1)
     if counted or _TALLY.search(sentence, 0, q.start) or _bare_count(after) or (_RATE_OF.search(sentence, 0, q.start) and _A_WEEK.match(after)):
         return "people", None  # "arriving at a rate of more than 1,000 a week" (not "sells 81,000 a month")
     return None, None
@@ -278,6 +291,10 @@ _RUNNING_TO = re.compile(r"\b(?:brought|brings|bringing|bring|took|takes|taking|
 _TALLY = re.compile(r"(?:\b[A-Z][\w-]*['’]s|\b(?:its|their|the))\s+(?:(?:daily|weekly|monthly|official|latest|running)\s+)?"
                     r"(?:count|tally|figure|total)\s+(?:\w+\s+){0,2}?(?:stood|stands|rose|risen|reached|hit|climbed|passed|topped|"
                     r"was|is)\b[^,;]{0,20}$")
+_GROUP_SUBJECT = re.compile(r"\b([A-Z][a-z]+s)\s+(?:made up|accounted for|numbered|formed|were|remained|comprised)\s+"
+                            r"(?:the\s+(?:largest|biggest|second-largest|main)\s+(?:group|share|nationality)(?:\s+of\s+"
+                            r"[a-z]+)?,?\s+(?:at|with)\s+|(?:the\s+majority|most),?\s+(?:at|with)\s+)?"
+                            r"(?:about|some|around|roughly|nearly|almost|more than|over)?\s*$")
 _COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|total|tally|count|average) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|numbers|"
                        r"entries|departures|returns|deportations|expulsions|detections|landings)\b))(?P<what>[^,;]{0,60}?)\s+"
                        r"(?:rose|risen|rising|climbed|reached|hit|topped|passed|exceeded|stood|stands|fell|fallen|dropped|settled|"
@@ -338,6 +355,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
     if (q.qualifier == "exact" and q.low == q.high and 1600 <= q.low <= 2100 and "," not in q.text
             and not (noun and after.lstrip().startswith(noun) and not _SINGULAR.match(noun))):
         return False  # a year ("the 2024 Chad refugee response plan"; "up from 2,005 in all of 2022" is a count)
+    if noun and _VEHICLE_MEANS.search(before[-25:]) and _phrases("units")[1].get(noun.lower()) == "vehicles":
+        return False  # "1,570 people had been returned to Honduras aboard 28 buses": how, not how many crossed
     if q.low < 10 and q.qualifier != "vague":
         return False  # single people and families are stories, not figures
     if q.low < 120 and noun is None and _AGE_BOUND.search(sentence[:q.num_start]):

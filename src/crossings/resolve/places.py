@@ -381,8 +381,12 @@ def _demonym_of(sentence: str, mentions: list[Mention], segment: tuple[int, int,
     for m in mentions:
         if noun and m.text == noun and m.kind in ("demonym", "adjective"):
             return m
+    named_after = any(segment[1] <= m.start < segment[2] and _names_people(sentence, m) for m in mentions)
     for m in mentions:
         part = m.start > segment[1] and _PART_OF_SOME.search(sentence, segment[1], m.start)
+        # "46,558 Haitians and 25,565 Chinese nationals": with people of its own, the ones before "and" are the
+        # figure before's (but "1,356 Afghan refugees, or 247 families" are the same people)
+        part = part or (named_after and m.start < segment[1] and re.search(r"\band\b|,", sentence[m.end:segment[1]]))
         # "1,086 Myanmar nationals": a country's name before a noun for people names them too
         in_segment = m.kind in ("adjective", "demonym", "country") and segment[0] <= m.start < segment[2] and not part
         if in_segment and (m.kind == "demonym" or _PEOPLE_AFTER.match(sentence[m.end:])
@@ -405,6 +409,10 @@ def main_origin(said: list[tuple[str, list[Mention]]]) -> Mention | None:
         return None
     code = Counter(m.code for m in named).most_common(1)[0][0]
     return next(m for m in named if m.code == code)
+
+
+def _names_people(sentence: str, m: Mention) -> bool:
+    return m.kind == "demonym" or (m.kind in ("adjective", "country") and bool(_PEOPLE_AFTER.match(sentence[m.end:])))
 
 
 def _other_country(mentions: list[Mention], speakers: list[Mention], dest: Mention | None) -> Mention | None:
