@@ -1164,3 +1164,21 @@ def test_figures_groups_named_before_their_number_lists_of_nationalities_and_mea
     assert (returned["low"], returned["unit"]) == (1570, "people")
     assert run("Critics dismiss the repatriation flights, 45 of them so far this year, as propaganda.",
                "2019-11-05") == []
+
+
+def test_figures_registered_at_the_end_of_a_month_a_stock_compared_asides_and_fences():
+    (registered,) = run("Some 900,000 people who fled Ukraine were registered in Germany at the end of February.",
+                        "2023-03-20")
+    assert registered["kind"] == "stock"
+    now, peak = run("Nearly 900,000 Ukrainians held temporary protection status in Poland at the end of May, down from "
+                    "a peak of about 1.5 million in 2022.", "2024-06-20")
+    assert (now["kind"], peak["kind"]) == ("stock", "stock")
+    (stayed,) = run("Moldova has taken in more than 90,000 Ukrainian refugees who have chosen to stay.", "2022-03-10")
+    assert stayed["kind"] == "stock"
+    (ashore,) = run("Forty-two migrants, all of them men from Guinea and Ivory Coast, were brought ashore on Lampedusa "
+                    "after their boat set off from Sfax.", "2023-06-04")
+    assert ashore["origin"] != "GN"
+    (across,) = run("Migrants tried to climb the fence separating Morocco from the Spanish enclave of Melilla, and 130 "
+                    "succeeded in getting across.", "2022-06-25")
+    assert across["origin"] != "ES"
+    assert run("Officials said 70 buses were running between the border and reception points.", "2023-10-03") == []

@@ -130,7 +130,9 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         kind, rate_per = kinds.classify(sent.text, cand, shared_end)
         if kind == "total" and j and out and (mentions.from_to(sent.text, found[j - 1].quantity, q)
                                               or _OF_THEM.match(sent.text, q.end)
-                                              or _PUTS_AT.search(sent.text, 0, q.start)):
+                                              or _PUTS_AT.search(sent.text, 0, q.start)
+                                              or (out[-1].kind == "stock" and _COMPARED.search(
+                                                  sent.text, found[j - 1].quantity.end, q.start))):
             # "slowed from 10,000 a day in September to about 4,000"; "40,000 live in the country, 22,000 of them
             # registered": a part is counted as its whole is
             kind, rate_per = out[-1].kind, out[-1].rate_per
@@ -260,6 +262,7 @@ def _figure(sent: Sentence, cand: mentions.Candidate, kind: str, rate_per: str |
     )
 
 
+_COMPARED = re.compile(r"\b(?:up|down) from\b|\bcompared (?:with|to)\b|\bagainst\b|\bpeak of\b", re.I)  # a stock then
 _OF_THEM = re.compile(r"\s*of (?:them|those|whom)\b")
 # "the government puts the total at 1.3 million": the same measure as the figure before, by another count
 _PUTS_AT = re.compile(r"\b(?:puts?|putting|places?|estimates?|gives?)\s+(?:the|that|its|their)\s+"

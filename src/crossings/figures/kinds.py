@@ -51,6 +51,8 @@ _MOVED_ON = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:who\s+(?:had|have)\s+been\s+|
                        r"(?:stranded|trapped|stuck|held|detained)\s+(?:in|at|on)\s+(?:the\s+)?(?:[\w'’,-]+\s+){1,6}?"
                        r"(?:returned|arrived|were flown|flew|were repatriated|were evacuated|crossed|landed|reached|"
                        r"were taken|were sent|were brought)\b")
+_REGISTERED_AT_END = re.compile(r"\b(?:registered|recorded|living|held|holding|hosted|staying)\b[^.;]{0,50}?"
+                                r"\bat the end of\b", re.I)
 _NUMBER_OF = re.compile(r"\b(?:the|a)\s+(?:total\s+)?(?:number|total|count)\s+of\s+(?P<what>[^,;]{3,90}?)\s+"
                         r"(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?(?:risen|rose|reached|passed|stood|stands|hit|topped|"
                         r"exceeded|climbed|grown|grew|fallen|fell|dropped|increased|is|was)\b[^,;]{0,30}$", re.I)
@@ -79,6 +81,8 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     near = _near(before, after)
     if _MOVED_ON.match(after):
         return "total", None  # "162 Nigerians stranded in Libya returned to Lagos": where they were, then a move
+    if _REGISTERED_AT_END.search(after[:100]):
+        return "stock", None  # "1,061,000 people who fled Ukraine were registered in Germany at the end of February"
     counted = _NUMBER_OF.search(before[-160:])  # "the number of those waiting at the border post reached about 2,500"
     if _stock_pattern().search(near) or _HOSTED_IN.search(near) or (counted and (
             _stock_pattern().search(counted.group("what")) or _HOSTED_IN.search(counted.group(0)))):

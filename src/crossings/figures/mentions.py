@@ -30,7 +30,7 @@ _CONTINUES = re.compile(r"(?:\bon top of(?: some| about| around)?|\bin addition 
                         # "nearly double the 66,200 recorded in the same period of 2022": the same measure, compared
                         r"\b(?:double|twice|triple|three times|half)(?:\s+(?:the|that of))?|"
                         # "… but below the record 45,774 of 2022"
-                        r"\b(?:below|above|short of|surpassing|beating)\s+(?:the\s+)?(?:previous\s+)?(?:record|peak|high)|"
+                        r"\b(?:below|above|short of|surpassing|beating)\s+(?:the\s+)?(?:previous\s+)?(?:record|peak|high)(?:\s+of)?|"
                         # "peaked at 11,000 a day before falling back to around 4,000": the same measure
                         r"\b(?:fell|falling|dropped|dropping|eased|easing|slipped|slipping|rose|rising|climbed|"
                         r"climbing|went|going)(?:\s+back)?\s+to(?:\s+(?:some|about|around|roughly|nearly|almost|"

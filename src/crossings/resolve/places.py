@@ -44,6 +44,7 @@ _FLEEING_IN = re.compile(r"\b(?:fled|fleeing|escaping|escaped|flee)\s+(?:(?!\b(?
                          r"[^,;.]){0,60}?\bin\s+(?:the\s+)?$", re.I)
 _SOURCE_FROM = re.compile(r"\b(?:figures|data|statistics|estimates|numbers|reports?|officials)\s+(?:from|of)\s+(?:the\s+)?$",
                           re.I)
+_SEPARATING = re.compile(r"\bseparat\w*\b[^.;]{0,60}\bfrom\s+(?:the\s+)?$", re.I)
 _FROM_ABROAD = re.compile(r"\bfrom abroad\b", re.I)
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
@@ -126,7 +127,9 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
         return Roles(carry.destination, (carry.origin,))  # "…, while 8 million crossed the other way"
     own_start = _own_start(sentence, segment)
     returning = _returning(sentence[own_start:clause_end])
-    after = [m for m in mentions if segment[1] <= m.start < clause_end]
+    asides = [a.span() for a in _ASIDE.finditer(sentence, segment[1], clause_end)]
+    # "Forty-two migrants, all of them men from Guinea and Ivory Coast, were brought ashore": who, not from where
+    after = [m for m in mentions if segment[1] <= m.start < clause_end and not any(a <= m.start < b for a, b in asides)]
     before = [m for m in mentions if own_start <= m.start < segment[1]]
     people = _demonym_of(sentence, mentions, segment, noun)
     # the whole sentence's cues stop where the next figure begins ("…, with 70,187 in Tanzania" is that one's),
@@ -326,8 +329,8 @@ def _by_cue(sentence: str, mentions: list[Mention], sides: bool = True) -> tuple
             pair = [n for n in mentions if n.start > m.start and n.kind == "country"]
             if pair and re.match(r"^\s*and\s*$", sentence[m.end:pair[0].start]):
                 return [m], [pair[0]]  # "the border between Turkey and Greece"
-        if _SOURCE_FROM.search(before):
-            continue  # "according to figures from Italy's interior ministry": who says it, not where from
+        if _SOURCE_FROM.search(before) or _SEPARATING.search(before):
+            continue  # "according to figures from Italy's interior ministry", "the fence separating X from Y"
         fleeing = _FLEEING_IN.search(sentence, max(0, m.start - 80), m.start)
         side = sides and _SIDE_AFTER.match(sentence[m.end:])
         if side and _SHELTERED.search(sentence, 0, m.start):
