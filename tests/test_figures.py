@@ -1182,3 +1182,19 @@ def test_figures_registered_at_the_end_of_a_month_a_stock_compared_asides_and_fe
                     "succeeded in getting across.", "2022-06-25")
     assert across["origin"] != "ES"
     assert run("Officials said 70 buses were running between the border and reception points.", "2023-10-03") == []
+
+
+def test_figures_blocs_many_nationalities_queues_at_a_crossing_and_the_country_named_before():
+    assert [(f["origin"], f["destination"]) for f in run(
+        "Syrians were the largest group. Irregular border crossings into the EU fell 36% to around 113,000, "
+        "Frontex said.", "2024-08-13")] == [(None, None)]
+    (all_of_them,) = run("Afghans keep coming. More than 400,000 people of all nationalities crossed the Darien "
+                         "into Panama this year.", "2023-10-05")
+    assert (all_of_them["origin"], all_of_them["destination"]) == (None, "PA")
+    (trucks,) = run("At the Slovak crossing of Vysne Nemecke, some 800 trucks were waiting to enter Ukraine.",
+                    "2023-11-20")
+    assert (trucks["origin"], trucks["destination"]) == ("SK", "UA")
+    left, entered = run("Some 22,000 people left Ukraine and 18,000 entered the country over the past day, the border "
+                        "guard said.", "2022-10-01")
+    assert (left["origin"], entered["origin"], entered["destination"]) == ("UA", None, "UA")
+    assert run("Some 5,000 people fled the neighbourhoods for other parts of the capital.", "2024-03-01") == []

@@ -392,7 +392,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
     window = _clause(before, sentence[q.num_end:] if _PART_OF_ALL.search(after) else after)
     modal_may = re.search(r"\bmay\b", window)  # lower-case only: "in May" is a month
     internal = (_INTERNAL.search(window) or (_INSIDE_LEAD.match(sentence) and re.search(r"\bdisplac", sentence))
-                or _CAMP_TO_CAMP.search(sentence, max(0, q.start - 40), q.num_end + 120))
+                or _CAMP_TO_CAMP.search(sentence, max(0, q.start - 40), q.num_end + 120)
+                or _OTHER_PARTS.search(sentence, q.num_end, q.num_end + 120))
     return not (has("negative", window) or has("projection", window) or modal_may or internal)
 
 
@@ -403,6 +404,7 @@ _INTERNAL = re.compile(r"\binternally\b|\bevacuated from (?:their )?(?:homes|vil
                        r"(?![^.;]{0,40}\b(?:to|into|across|abroad)\b)", re.I)
 _CAMP_TO_CAMP = re.compile(r"\b(?:moved|relocated|transferred)\s+(?:[\w,'-]+\s+){0,6}?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?"
                            r"(?:camps?|centres?|centers?|settlements?|sites?)\b[^.;]{0,40}?\bto\b", re.I)
+_OTHER_PARTS = re.compile(r"\b(?:to|for) other (?:parts|areas|neighbou?rhoods) of (?:the )?(?:capital|country|city)\b")
 _INSIDE_LEAD = re.compile(r"^\W*(?:Inside|Within)\s+[A-Z]")
 # "packing an average of 53 people into each dinghy": a load, not a crossing
 _EACH_LOAD = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:into|in|on|aboard|per)\s+(?:each|every|a single|one)\s+"

@@ -45,6 +45,10 @@ _FLEEING_IN = re.compile(r"\b(?:fled|fleeing|escaping|escaped|flee)\s+(?:(?!\b(?
 _SOURCE_FROM = re.compile(r"\b(?:figures|data|statistics|estimates|numbers|reports?|officials)\s+(?:from|of)\s+(?:the\s+)?$",
                           re.I)
 _SEPARATING = re.compile(r"\bseparat\w*\b[^.;]{0,60}\bfrom\s+(?:the\s+)?$", re.I)
+# (not "foreign nationals from more than 50 countries" who left Sudan: their nationalities, not where they left)
+_MANY_ORIGINS = re.compile(r"\bof (?:all|many|various|different|\d+|dozens of) nationalities\b", re.I)
+_INTO_BLOC = re.compile(r"\b(?:into|to|in|reaching|reached|entered|entering)\s+(?:the\s+)?(?:EU|European Union|Europe|bloc|"
+                        r"Schengen area)\b|\bthe (?:EU|bloc)['’]s (?:external )?borders\b")
 _FROM_ABROAD = re.compile(r"\bfrom abroad\b", re.I)
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
@@ -76,6 +80,8 @@ _LEAVING = re.compile(r"\b(?:left|leaving|departed|departing|exited|exiting)\b",
 _LEFT_ALONE = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}?(?:left|departed|exited|have gone abroad|emigrated)\b(?!\s+(?:behind|"
                          r"stranded|without|homeless|for|to|from|[A-Z]|the\s+(?:country|[A-Z])|their|its|his|her|home)\b)")
 _LEFT_COUNTRY = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}?(?:left|departed|exited|emigrated from|moved out of|fled)\s+the\s+country\b")
+_ENTERED_COUNTRY = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}?(?:entered|arrived in|came to|returned to|immigrated to|moved to|"
+                              r"came back to)\s+the\s+country\b")
 _PART_FOLLOWS = re.compile(r"\s*(?:including|among them|of whom|of which|(?:most|many|some) of them)\b", re.I)
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\b", re.I)
 _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b", re.I)
@@ -113,11 +119,20 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     if _WORLDWIDE.search(sentence, own_start, clause_end):
         # "120 million people forced to flee their homes worldwide": a global count, no corridor, unless
         # its own words name the people ("Venezuelan refugees and migrants worldwide")
-        named = found.origin and own_start <= found.origin.start < clause_end
-        return Roles(found.origin if named else None, ())
-    if _FROM_ABROAD.search(sentence, segment[1], clause_end):
-        return Roles(None, found.destinations)  # "1.1 million have entered Ukraine from abroad": from anywhere
+        return Roles(_named_in(found.origin, mentions, own_start, clause_end), ())
+    if _FROM_ABROAD.search(sentence, segment[1], clause_end) or _MANY_ORIGINS.search(sentence, own_start, clause_end):
+        # "1.1 million have entered Ukraine from abroad", "400,000 people of all nationalities": from anywhere
+        return Roles(None, found.destinations)
+    bloc = _INTO_BLOC.search(sentence, own_start, clause_end)
+    if bloc and not any(own_start <= d.start < clause_end for d in found.destinations):
+        # "Irregular border crossings into the EU rose 17% to 380,000": into a bloc, from wherever its words say
+        return Roles(_named_in(found.origin, mentions, own_start, clause_end), ())
     return found
+
+
+def _named_in(m: Mention | None, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """`m` if the figure's own words name it (not a carried mention from another sentence)."""
+    return m if m is not None and any(m is n for n in mentions) and start <= m.start < end else None
 
 
 def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int], noun: str | None,
@@ -141,17 +156,9 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     owner = _border_owner(sentence, mentions, origins, dests, [people, carry.origin, carry.default_origin])
     if owner:
         origins, dests = [owner], [origins[0]]
-    unplaced = not any(_by_cue(sentence, [m for m in mentions if own_start <= m.start < clause_end]))
-    placed_after = any(_by_cue(sentence, [m for m in mentions if segment[1] <= m.start < clause_end]))
-    if not placed_after and not people and _LEFT_COUNTRY.match(sentence, segment[1], clause_end):
-        # "Some 1.27 million people left the country over the same period": the country the story is about,
-        # or the one the sentence names before ("Two years after war broke out in Sudan, 4 million have fled the country")
-        named = [m for m in mentions if m.kind == "country" and m.start < segment[1]]
-        return Roles(next(iter(named[-1:] + speakers), None) or carry.destination or carry.origin, ())
-    if unplaced and _LEFT_ALONE.match(sentence, segment[1], clause_end):
-        # "About 147,000 have since left" (after figures for Kazakhstan): from where they were, to anywhere
-        own = people if people and noun == people.text else None
-        return Roles(own or carry.destination or carry.origin or carry.default_origin, ())
+    unnamed = _unnamed_country(sentence, mentions, (own_start, *segment[1:], clause_end), people, noun, speakers, carry)
+    if unnamed:
+        return unnamed
     if (not origins and not dests and people and carry.origin and carry.destination and not speakers
             and people.code == carry.destination.code != carry.origin.code and not _HOSTED.search(sentence)
             and not _receiver(sentence, mentions)):  # "Egypt has received 1.5 million Sudanese": they came
@@ -245,13 +252,37 @@ def _border_owner(sentence: str, mentions: list[Mention], origins: list[Mention]
     return owner if owner and owner.code in {c.code for c in leaving if c} else None
 
 
+def _unnamed_country(sentence: str, mentions: list[Mention], span: tuple[int, int, int, int], people: Mention | None,
+                     noun: str | None, speakers: list[Mention], carry: Carry) -> Roles | None:
+    """A figure that leaves or enters a country it does not name: "left the country", "have since left"."""
+    own_start, start, _, clause_end = span
+    placed_after = any(_by_cue(sentence, [m for m in mentions if start <= m.start < clause_end]))
+    named = [m for m in mentions if m.kind == "country" and m.start < start]
+    if not placed_after and not people and _LEFT_COUNTRY.match(sentence, start, clause_end):
+        # "Some 1.27 million people left the country over the same period": the country the story is about,
+        # or the one the sentence names before ("Two years after war broke out in Sudan, 4 million have fled the country")
+        return Roles(next(iter(named[-1:] + speakers), None) or carry.destination or carry.origin, ())
+    if not placed_after and not speakers and named and _ENTERED_COUNTRY.match(sentence, start, clause_end):
+        # "22,600 people left Ukraine and 18,100 entered the country": the country named before
+        return Roles(people if people and people.code != named[-1].code else None, (named[-1],))
+    unplaced = not any(_by_cue(sentence, [m for m in mentions if own_start <= m.start < clause_end]))
+    if unplaced and _LEFT_ALONE.match(sentence, start, clause_end):
+        # "About 147,000 have since left" (after figures for Kazakhstan): from where they were, to anywhere
+        own = people if people and noun == people.text else None
+        return Roles(own or carry.destination or carry.origin or carry.default_origin, ())
+    return None
+
+
 def _waiting_in(sentence: str, clause: tuple[int, int], origins: list[Mention],
                 dests: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """ "155,000 migrants are in northern Mexican border cities waiting to cross": where they wait they leave."""
     waiting = _WAITING_TO.search(sentence, *clause)
-    if not origins and dests and waiting and dests[0].start < waiting.start() and _IN_OR_AT.search(
-            sentence, max(0, dests[0].start - 30), dests[0].start):
-        return dests[:1], dests[1:]
+    # "At the Slovak crossing … 800 trucks were waiting to enter" (a named crossing point may be either side's)
+    at = next((d for d in dests if waiting and d.start < waiting.start() and (
+        d.kind == "adjective" and _IN_OR_AT.search(sentence.lower(), max(0, d.start - 30), d.start)
+        or d is dests[0] and _IN_OR_AT.search(sentence, max(0, d.start - 30), d.start))), None)
+    if not origins and at:
+        return [at], [d for d in dests if d is not at]
     return origins, dests
 
 
