@@ -1198,3 +1198,10 @@ def test_figures_blocs_many_nationalities_queues_at_a_crossing_and_the_country_n
                         "guard said.", "2022-10-01")
     assert (left["origin"], entered["origin"], entered["destination"]) == ("UA", None, "UA")
     assert run("Some 5,000 people fled the neighbourhoods for other parts of the capital.", "2024-03-01") == []
+
+
+def test_figures_border_towns_and_islands_the_gazetteer_knows():
+    (florida,) = run("Some 1,200 Cubans reached Florida by sea last month.", "2022-10-22")
+    assert florida["destination"] == "US"
+    (pidie,) = run("A boat carrying 140 Rohingya refugees landed on a beach in Pidie, Aceh, on Sunday.", "2023-12-10")
+    assert pidie["destination"] == "ID"
