@@ -1205,3 +1205,22 @@ def test_figures_border_towns_and_islands_the_gazetteer_knows():
     assert florida["destination"] == "US"
     (pidie,) = run("A boat carrying 140 Rohingya refugees landed on a beach in Pidie, Aceh, on Sunday.", "2023-12-10")
     assert pidie["destination"] == "ID"
+
+
+def test_figures_dates_before_counts_dashboards_and_parts_of_a_caravan():
+    (took,) = run("That took the number of arrivals across the Channel since January 1 to 11,074.", "2025-05-01")
+    assert (took["low"], took["period_start"]) == (11074, "2025-01-01")
+    (dashboard,) = run("A total of 127,207 migrants have landed in Italy since January 1, according to the Interior "
+                       "Ministry's daily dashboard.", "2023-09-18")
+    assert dashboard["kind"] == "total"
+    (neighbours,) = run("One year after war broke out in Sudan, more than 1.8 million people have fled to neighbouring "
+                        "countries.", "2024-04-15")
+    assert (neighbours["origin"], neighbours["destination"]) == ("SD", None)
+    (caravan,) = run("A caravan of some 7,000 Central American migrants, most of them from Honduras, set off north "
+                     "after crossing from Guatemala into Mexico.", "2018-10-22")
+    assert caravan["origin"] != "HN"
+    (daily,) = run("Every day some 200 more Malians come across the border into Mauritania.", "2024-03-01")
+    assert (daily["kind"], daily["rate_per"]) == ("rate", "day")
+    (held,) = run("The three camps, built for 300,000 people, now hold around 360,000 Somali refugees.", "2022-10-12")
+    assert (held["kind"], held["low"]) == ("stock", 360000)
+    assert run("Children as young as 12 have been among those sent across the border.", "2024-10-15") == []

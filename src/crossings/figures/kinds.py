@@ -18,7 +18,8 @@ def _rate_pattern() -> re.Pattern[str]:
                       r"(?!\s+(?:earlier|ago|later|before|after|of|into|in which))"
                       # "the highest monthly total on record", "the daily rate of arrivals amounted to": another measure
                       r"(?!\s+(?:rate|average|number|total|tally|count|figure|record|high|peak|arrivals?|flows?|"
-                      r"influx|inflows?|crossings)\b)", re.I)
+                      r"influx|inflows?|crossings|dashboard|report|briefing|update|bulletin|data|figures|statistics)\b)",
+                      re.I)
 
 
 @cache
@@ -36,8 +37,8 @@ _LEADING_AVERAGE = re.compile(r"\b(daily|weekly|monthly)\s+(?:average|number|tot
 
 
 # "On a normal day about 2,500 people enter Peru"
-_TYPICAL = re.compile(r"\bon\s+(?:a|an)\s+(?:normal|typical|average|ordinary|usual|busy|good|quiet)\s+"
-                      r"(day|week|month)\b[^.;]{0,30}$", re.I)
+_TYPICAL = re.compile(r"(?:\bon\s+(?:a|an)\s+(?:normal|typical|average|ordinary|usual|busy|good|quiet)\s+|"
+                      r"^\W*(?:every|each)\s+)(day|week|month)\b[^.;]{0,30}$", re.I)  # "Every day some 200 more come"
 
 
 # "The number of Syrian refugees in Lebanon has passed 1 million": people of one place living in another

@@ -95,7 +95,7 @@ _REPEATED = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month)\b|\b(?:dail
 # "1,650 have been evacuated, out of more than 8,000 who need to leave": the whole a share is taken of
 _OUT_OF = re.compile(r"\bout of(?:\s+(?:a total of|about|some|around|roughly|nearly|almost|over|more than|"
                      r"an estimated))?\s*$", re.I)
-_AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\b(?:man|woman|boy|girl|widow|widower|mother|father|grandmother|"
+_AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\bas (?:young|old) as|\b(?:man|woman|boy|girl|widow|widower|mother|father|grandmother|"
                            r"grandfather) of|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of))\s*$", re.I)
 _AGE_BOUND = re.compile(r"\b(?:are|were|is|was|be|being|aged|children|minors|men|women|adults|people|those)\s+(?:under|over|below|above|"
                         r"younger than|older than)\s*$", re.I)
@@ -238,7 +238,7 @@ def _unit_before(sentence: str, q: Quantity, after: str) -> tuple[str | None, st
 
 
 _LABOUR_ABROAD = re.compile(r"\b(?:top destination|largest share|left for (?:jobs|work)|labou?r (?:migration|permits)|"
-                            r"foreign employment|jobs abroad|work abroad|went abroad)\b", re.I)
+                            r"foreign employment|jobs abroad|work abroad|went abroad|workers abroad)\b", re.I)
 _NO_NOUN = ("", "")  # _head_noun found neither a unit noun nor a word that rules the number out
 
 

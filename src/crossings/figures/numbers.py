@@ -144,6 +144,8 @@ def _as_range(sentence: str, singles: list[re.Match[str]], i: int) -> Quantity |
     low, high = value(a), value(b)
     if low is None or high is None or _year_like(a) != _year_like(b):
         return None  # "the total for 2024 to 18,416" joins a year to a count
+    if _MONTH_BEFORE.search(sentence, 0, a.start()) and low <= 31 < high:
+        return None  # "arrivals since January 1 to 11,074": a date, then the count
     if not a.group("scale") and b.group("scale"):
         low = value(a) * SCALES.get(b.group("scale").lower().rstrip("s"), 1)  # type: ignore[operator]
     joiner = sentence[a.end():b.start()].strip().lower()
@@ -162,6 +164,10 @@ def _as_range(sentence: str, singles: list[re.Match[str]], i: int) -> Quantity |
     else:
         start = qual_start
     return Quantity(low, high, qualifier, start, b.end(), a.start(), b.end(), sentence[start:b.end()])
+
+
+_MONTH_BEFORE = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$")
 
 
 def _year_like(m: re.Match[str]) -> bool:

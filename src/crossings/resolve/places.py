@@ -18,7 +18,7 @@ _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fi
                          r"persecution|bombing|shelling|unrest|hunger|drought|crackdown) in|"
                          # "the war in Sudan has driven 1.8 million across its borders": where they fled
                          r"\b(?:wars?|fighting|conflicts?|violence|clashes|unrest|bombardments?|hostilities)(?: (?:resumed|raged|erupted|"
-                         r"escalated|intensified|continued|flared))?(?: around| near)? in|\b(?:fighting|clashes|shelling) "
+                         r"escalated|intensified|continued|flared|broke out))?(?: around| near)? in|\b(?:fighting|clashes|shelling) "
                          r"(?:resumed |raged |erupted |escalated |intensified |continued )?(?:around|near)|\bfrom|\bfled|\bflee|\bfleeing|\bleft|\bleaving|\bleave|\bout of|\bescaped|\bescaping|"
                          r"\bexodus from|\bdeparted|\bdeparting|\bexpelled from|\bdeported from|\bevacuated from|"
                          # "from the al-Hol camp in northeastern Syria"
@@ -142,9 +142,10 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
         return Roles(carry.destination, (carry.origin,))  # "…, while 8 million crossed the other way"
     own_start = _own_start(sentence, segment)
     returning = _returning(sentence[own_start:clause_end])
-    asides = [a.span() for a in _ASIDE.finditer(sentence, segment[1], clause_end)]
+    asides = [a.span() for a in _PART_SPAN.finditer(sentence, segment[1], segment[2])]
     # "Forty-two migrants, all of them men from Guinea and Ivory Coast, were brought ashore": who, not from where
-    after = [m for m in mentions if segment[1] <= m.start < clause_end and not any(a <= m.start < b for a, b in asides)]
+    mentions = [m for m in mentions if m.kind not in ("country", "city") or not any(a <= m.start < b for a, b in asides)]
+    after = [m for m in mentions if segment[1] <= m.start < clause_end]
     before = [m for m in mentions if own_start <= m.start < segment[1]]
     people = _demonym_of(sentence, mentions, segment, noun)
     # the whole sentence's cues stop where the next figure begins ("…, with 70,187 in Tanzania" is that one's),
@@ -337,6 +338,8 @@ def _clause_end(sentence: str, start: int, limit: int) -> int:
 
 # An aside between a figure and its verb: "431 Iraqis, most of them Kurds, left", "7,970 people, including
 # British nationals and Afghans who worked with British forces, had been airlifted"
+# "7,000 migrants, most of them from Honduras, set off": some of them, not the corridor of all
+_PART_SPAN = re.compile(r",\s*(?:(?:most|many|some|half|all) of them|among them)\b[^,;]*(?:,|$)")
 _ASIDE = re.compile(r",\s*(?:(?:most|many|some|half|all) of them\b(?:(?!\b(?:from|to|into|in)\b)[^,;\d]){0,40},(?=\s*[a-z])|"
                     r"(?:(?:most|many|some|half|all) of them|including|among them)\b[^,;\d]{0,80},(?=\s*(?:have|has|"
                     r"had|were|was|are|is)\b))")
