@@ -1224,3 +1224,18 @@ def test_figures_dates_before_counts_dashboards_and_parts_of_a_caravan():
     (held,) = run("The three camps, built for 300,000 people, now hold around 360,000 Somali refugees.", "2022-10-12")
     assert (held["kind"], held["low"]) == ("stock", 360000)
     assert run("Children as young as 12 have been among those sent across the border.", "2024-10-15") == []
+
+
+def test_figures_bracketed_nationalities_populations_and_rates_before_an_event():
+    figures = run("Some 390,000 migrants crossed from Colombia into Panama. Venezuelans made up the largest group, at "
+                  "about 250,000, followed by Ecuadorians (44,000) and Haitians (36,000).", "2023-10-05")
+    assert [f["origin"] for f in figures[1:]] == ["VE", "EC", "HT"]
+    (camps,) = run("The new arrivals have pushed the camps' population near the border to 320,000.", "2022-10-12")
+    assert camps["kind"] == "stock"
+    peak, before = run("At the peak, more than 51,000 crossed from Iran at Islam Qala in a single day, compared with "
+                       "about 2,000 a day before the deadline was announced.", "2025-07-16")
+    assert (before["kind"], before["rate_per"]) == ("rate", "day")
+    (hk,) = run("About 191,000 Hong Kong residents have moved to Britain under the visa route.", "2024-02-29")
+    assert (hk["origin"], hk["destination"]) == ("HK", "GB")
+    assert run("Officers seized 12 vans near the border and 1.4 million leva in cash.", "2023-11-15") == []
+    assert run("Moldova is preparing to receive as many as 30,000 refugees from Ukraine.", "2022-02-16") == []

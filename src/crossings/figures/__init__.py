@@ -116,7 +116,8 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
             kind, rate_per, where, when = head or (
                 *kinds.classify(sent.text, cand, next_start), places.Roles(carry.origin, ()),
                 _period(sent, found, j, ctx, "total"))
-            if (ranked[1] == "origin" if ranked else _FROM_LIST.search(sent.text, 0, listed.start)):
+            from_list = ranked[1] == "origin" if ranked else _FROM_LIST.search(sent.text, 0, listed.start)
+            if listed.kind == "demonym" or from_list:
                 # "the largest groups came from Congo, about 19,000"
                 dest = where.destinations[0] if where.destinations else carry.destination
                 out.append(_figure(sent, cand, kind, rate_per, listed, dest, when, who))
@@ -165,9 +166,11 @@ def _listed_place(text: str, ms: list[Mention], q: numbers.Quantity) -> Mention 
     """The country or city a list item's number belongs to: "Poland (956,000)", "followed by Peru with 1.54
     million", "Afghanistan, about 14,700, and Venezuela, about 12,900"."""
     for m in ms:
+        between = text[m.end:q.start]
+        if m.kind == "demonym" and re.fullmatch(r"\s*\(\s*", between):
+            return m  # "followed by Ecuadorians (44,000) and Haitians (36,000)": the people, so the origin
         if m.kind not in ("country", "city"):
             continue
-        between = text[m.end:q.start]
         if re.fullmatch(r"\s*\(\s*", between) or re.fullmatch(r"\s+with\s+", between):
             return m
         if re.fullmatch(r"\s+", between) and _ITEM_ENDS.match(text, q.end) and _GAPPED.search(text, 0, m.start):
@@ -194,7 +197,8 @@ def _ranked(text: str, ms: list[Mention]) -> tuple[Mention, str] | None:
     return None
 
 
-_GAPPED = re.compile(r"\d(?:\s+(?:million|thousand))?(?:\s+of\s+them)?(?:,\s+|,?\s+and\s+)(?:the\s+)?$")
+_GAPPED = re.compile(r"(?:\d|\d[^,;()]{0,20}\))(?:\s+(?:million|thousand))?(?:\s+of\s+them)?(?:,\s+|,?\s+and\s+)"
+                     r"(?:the\s+)?$")
 _ITEM_ENDS = re.compile(r"\s*(?:,|\.|;|$|\band\b)")
 _LIST_CUE = re.compile(r"\b(?:followed by|largest|most|main|top|biggest|including|led by)\b", re.I)
 _FROM_LIST = re.compile(r"\bfrom\b(?:(?!\b(?:in|to|into|with|are|is|were|was)\b)[^.;]){0,120}$", re.I)

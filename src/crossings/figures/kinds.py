@@ -15,7 +15,9 @@ _LEX = load("mentions")
 def _rate_pattern() -> re.Pattern[str]:
     phrases = sorted(_LEX["rates"], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])"
-                      r"(?!\s+(?:earlier|ago|later|before|after|of|into|in which))"
+                      # "8,572 a day earlier" (but "2,000 a day before the deadline was announced" is a rate)
+                      r"(?!\s+(?:earlier|ago|later|of|into|in which))"
+                      r"(?!\s+(?:before|after)\b(?!\s+(?:the|a|an|its|their)\b))"
                       # "the highest monthly total on record", "the daily rate of arrivals amounted to": another measure
                       r"(?!\s+(?:rate|average|number|total|tally|count|figure|record|high|peak|arrivals?|flows?|"
                       r"influx|inflows?|crossings|dashboard|report|briefing|update|bulletin|data|figures|statistics)\b)",
@@ -49,11 +51,13 @@ _HOSTED_IN = re.compile(r"\b(?:[Rr]efugees|[Aa]sylum[- ]seekers|(?:number|total)
 
 
 _MOVED_ON = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:who\s+(?:had|have)\s+been\s+|who\s+were\s+)?"
-                       r"(?:stranded|trapped|stuck|held|detained)\s+(?:in|at|on)\s+(?:the\s+)?(?:[\w'’,-]+\s+){1,6}?"
+                       r"(?:stranded|trapped|stuck|held|detained|living|based|staying)\s+(?:in|at|on)\s+(?:the\s+)?(?:[\w'’,-]+\s+){1,6}?"
                        r"(?:returned|arrived|were flown|flew|were repatriated|were evacuated|crossed|landed|reached|"
-                       r"were taken|were sent|were brought)\b")
+                       r"were taken|were sent|were brought|have crossed|had crossed|have returned|had returned)\b")
 _REGISTERED_AT_END = re.compile(r"\b(?:registered|recorded|living|held|holding|hosted|staying)\b[^.;]{0,50}?"
                                 r"\bat the end of\b", re.I)
+_POPULATION_TO = re.compile(r"\bpopulation\b[^.;,]{0,50}\b(?:to|at|of)\s+"
+                            r"(?:about |some |around |roughly |nearly |more than )?$", re.I)
 _NUMBER_OF = re.compile(r"\b(?:the|a)\s+(?:total\s+)?(?:number|total|count)\s+of\s+(?P<what>[^,;]{3,90}?)\s+"
                         r"(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?(?:risen|rose|reached|passed|stood|stands|hit|topped|"
                         r"exceeded|climbed|grown|grew|fallen|fell|dropped|increased|is|was)\b[^,;]{0,30}$", re.I)
@@ -84,6 +88,8 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
         return "total", None  # "162 Nigerians stranded in Libya returned to Lagos": where they were, then a move
     if _REGISTERED_AT_END.search(after[:100]):
         return "stock", None  # "1,061,000 people who fled Ukraine were registered in Germany at the end of February"
+    if _POPULATION_TO.search(before[-80:]):
+        return "stock", None  # "That has pushed the camps' population to 320,000"
     counted = _NUMBER_OF.search(before[-160:])  # "the number of those waiting at the border post reached about 2,500"
     if _stock_pattern().search(near) or _HOSTED_IN.search(near) or (counted and (
             _stock_pattern().search(counted.group("what")) or _HOSTED_IN.search(counted.group(0)))):

@@ -32,8 +32,8 @@ _CONTINUES = re.compile(r"(?:\bon top of(?: some| about| around)?|\bin addition 
                         # "… but below the record 45,774 of 2022"
                         r"\b(?:below|above|short of|surpassing|beating)\s+(?:the\s+)?(?:previous\s+)?(?:record|peak|high)(?:\s+of)?|"
                         # "peaked at 11,000 a day before falling back to around 4,000": the same measure
-                        r"\b(?:fell|falling|dropped|dropping|eased|easing|slipped|slipping|rose|rising|climbed|"
-                        r"climbing|went|going)(?:\s+back)?\s+to(?:\s+(?:some|about|around|roughly|nearly|almost|"
+                        r"\b(?:fell|fallen|falling|dropped|dropping|eased|easing|slipped|slipping|rose|risen|rising|climbed|"
+                        r"climbing|went|gone|going|slowed|slowing)(?:\s+back)?\s+to(?:\s+(?:some|about|around|roughly|nearly|almost|"
                         r"close to|just over|just under))?)\s*$", re.I)
 
 
@@ -297,7 +297,7 @@ _GROUP_SUBJECT = re.compile(r"\b([A-Z][a-z]+s)\s+(?:made up|accounted for|number
                             r"(?:about|some|around|roughly|nearly|almost|more than|over)?\s*$")
 _COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|total|tally|count|average) of\s+|\b(?=(?:[\w-]+\s+){0,2}(?:arrivals|crossings|numbers|"
                        r"entries|departures|returns|deportations|expulsions|detections|landings)\b))(?P<what>[^,;]{0,60}?)\s+"
-                       r"(?:rose|risen|rising|climbed|reached|hit|topped|passed|exceeded|stood|stands|fell|fallen|dropped|settled|"
+                       r"(?:rose|risen|rising|climbed|reached|hit|topped|passed|exceeded|stood|stands|fell|fallen|dropped|settled|peaked|"
                        r"declined|averaged|doubled|tripled|trebled|quadrupled|halved|"
                        r"jumped|grew|increased|surged|soared)\b,?[^,;]{0,30}$", re.I)
 
@@ -318,6 +318,9 @@ def _nationality(after: str) -> tuple[str, str] | None:
     found = gazetteer.find(rest[:40])
     if found and found[0].start == 0 and found[0].kind in ("demonym", "adjective"):
         return found[0].text, rest[found[0].end:]
+    if found and found[0].start == 0 and found[0].kind == "country" and _phrases("units")[0].match(
+            rest[found[0].end:].lstrip()):
+        return found[0].text, rest[found[0].end:]  # "191,000 Hong Kong residents"
     return None
 
 
