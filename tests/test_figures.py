@@ -1239,3 +1239,14 @@ def test_figures_bracketed_nationalities_populations_and_rates_before_an_event()
     assert (hk["origin"], hk["destination"]) == ("HK", "GB")
     assert run("Officers seized 12 vans near the border and 1.4 million leva in cash.", "2023-11-15") == []
     assert run("Moldova is preparing to receive as many as 30,000 refugees from Ukraine.", "2022-02-16") == []
+
+
+def test_figures_coordinated_clauses_rankings_that_say_who_and_a_camp_double_its_capacity():
+    (hosted,) = run("Some 1,800 Syrians living in Turkey have crossed back into Syria. The quake killed 42,000 people "
+                    "in Turkey and 5,800 in Syria, and Turkey hosts 3.5 million Syrian refugees.", "2023-03-01")[1:]
+    assert (hosted["origin"], hosted["destination"]) == ("SY", "TR")
+    figures = run("More than 120,000 migrants have landed in Italy since January. Guineans (12,600) were the largest "
+                  "group, followed by Ivorians (11,800).", "2023-09-14")
+    assert [f["origin"] for f in figures] == [None, "GN", "CI"]
+    (mbera,) = run("The Mbera camp now shelters more than 100,000 Malian refugees, double its capacity.", "2024-03-15")
+    assert mbera["kind"] == "stock"

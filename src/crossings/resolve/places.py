@@ -66,7 +66,8 @@ _ABROAD = re.compile(r"\b(?:to|into|in)\s+(?:neighbou?ring|nearby|other)\s+count
 _HOSTS = re.compile(r"\b(?:hosts?|hosting|hosted|home to|shelters?|sheltering)\b", re.I)
 _OWN_PEOPLE = re.compile(r"\b(?:its|their) (?:own )?(?:citizens|nationals)\b", re.I)
 _COMPOSITION = re.compile(r"\b(?:of them|of those|of whom|the rest|the remainder|the majority|most of|mostly|"
-                          r"mainly|predominantly)\b|%|\bper ?cent\b", re.I)
+                          r"mainly|predominantly|followed by|(?:largest|biggest|second-largest|main) (?:group|groups|"
+                          r"nationality|nationalities))\b|%|\bper ?cent\b", re.I)
 _AT_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _WAITING_TO = re.compile(r"\b(?:waiting|queu\w+|lined up|massed|gathered)\s+to\s+(?:cross|enter|leave|"
                          r"reach|get\s+(?:in|across))\b", re.I)
@@ -289,8 +290,9 @@ def _waiting_in(sentence: str, clause: tuple[int, int], origins: list[Mention],
 
 def _own_start(sentence: str, segment: tuple[int, int, int]) -> int:
     """Where the figure's own clause begins: after the last comma or conjunction since the figure before."""
-    if not segment[0]:
-        return 0
+    if not segment[0]:  # the first figure: after a coordinated clause before it ("… killed 42,000 in Turkey, and Turkey hosts")
+        joins = list(re.finditer(r";|,\s*(?:and|while|but|whereas)\s+(?=[A-Z])", sentence[:segment[1]]))
+        return joins[-1].end() if joins else 0
     breaks = list(re.finditer(r"[,;]|\b(?:and|while|but|whereas)\b", sentence[segment[0]:segment[1]]))
     start = segment[0] + breaks[-1].end() if breaks else segment[0]
     if _PART_FOLLOWS.match(sentence, start, segment[1]):
@@ -339,7 +341,9 @@ def _clause_end(sentence: str, start: int, limit: int) -> int:
 # An aside between a figure and its verb: "431 Iraqis, most of them Kurds, left", "7,970 people, including
 # British nationals and Afghans who worked with British forces, had been airlifted"
 # "7,000 migrants, most of them from Honduras, set off": some of them, not the corridor of all
-_PART_SPAN = re.compile(r",\s*(?:(?:most|many|some|half|all) of them|among them)\b[^,;]*(?:,|$)")
+_PART_SPAN = re.compile(r",\s*(?:(?:most|many|some|half|all) of them|among them)\b"
+                        # (not "most of them aboard boats that left from Sfax": where the journey began)
+                        r"(?![^,;]*\b(?:left|set off|set sail|departed|sailed)\s+from\b)[^,;]*(?:,|$)")
 _ASIDE = re.compile(r",\s*(?:(?:most|many|some|half|all) of them\b(?:(?!\b(?:from|to|into|in)\b)[^,;\d]){0,40},(?=\s*[a-z])|"
                     r"(?:(?:most|many|some|half|all) of them|including|among them)\b[^,;\d]{0,80},(?=\s*(?:have|has|"
                     r"had|were|was|are|is)\b))")
