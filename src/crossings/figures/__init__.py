@@ -110,7 +110,7 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         listed = _listed_place(sent.text, ms, q)
         if ranked and not out and ranked[0].end <= q.start:
             listed = ranked[0]  # "Guinea was the most common nationality, with 12,103 arrivals": the list's head
-        if listed and (head or carry.origin or ranked):
+        if listed and (head or carry.origin or ranked or listed.kind == "demonym"):
             # "…have fled to neighbouring countries, including Chad (over 590,000) and Egypt (500,000)":
             # each item shares the list's predicate; its place in brackets is where the people are.
             kind, rate_per, where, when = head or (
