@@ -1250,3 +1250,12 @@ def test_figures_coordinated_clauses_rankings_that_say_who_and_a_camp_double_its
     assert [f["origin"] for f in figures] == [None, "GN", "CI"]
     (mbera,) = run("The Mbera camp now shelters more than 100,000 Malian refugees, double its capacity.", "2024-03-15")
     assert mbera["kind"] == "stock"
+
+
+def test_figures_here_is_the_dateline_and_a_vague_figure_with_its_own_predicate():
+    (camped,) = run("DEL RIO, Texas — Some 12,000 migrants remained camped under the international bridge here on "
+                    "Monday after wading across the Rio Grande from Mexico.", "2021-09-20")
+    assert (camped["origin"], camped["destination"]) == ("MX", "US")
+    vague, friday = run("Tens of thousands of Venezuelans have entered Peru this month, and 8,500 crossed through the "
+                        "Tumbes border post on Friday alone.", "2018-08-25")
+    assert (vague["qualifier"], vague["origin"], friday["low"]) == ("vague", "VE", 8500)

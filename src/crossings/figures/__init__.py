@@ -29,7 +29,8 @@ def extract(article: Article) -> list[Figure]:
     ctx = dates.context(article.text, article.published, {m.code for ms in [*all_places, routes] for m in ms})
     # "23 percent of them were Syrians" says who some of them are, not whom the article is about
     about = [(s.text, ms) for s, ms in zip(sents, all_places, strict=True) if not places.composition(s.text)]
-    carry = places.Carry(default_origin=places.main_origin(about))
+    carry = places.Carry(default_origin=places.main_origin(about),
+                         here=places.dateline(sents[0].text, all_places[0]) if sents else None)
     last_source: str | None = None
     out: list[Figure] = []
     said = [s.text for s in sents]

@@ -178,7 +178,12 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
     # "thousands" beside "87,000" restates it; "slowed to a few hundred a day" after "4,000 each day" does not
     return [c for c in out if c.quantity.qualifier != "vague" or not precise
             or re.match(r"^\s*(?:more|others|(?:a|per|each|every) day)\b", sentence[c.quantity.end:])
-            or _REPEATED.search(sentence, c.quantity.end, _next_number(sentence, c.quantity.end))]  # "hundreds … every day"
+            or _REPEATED.search(sentence, c.quantity.end, _next_number(sentence, c.quantity.end))  # "hundreds … every day"
+            or _OWN_PREDICATE.match(sentence, c.quantity.end)]  # "Tens of thousands have entered Peru this month, and 8,500"
+
+
+_OWN_PREDICATE = re.compile(r"\s+of\s+[A-Z][\w-]+\s+(?:have|has|had)\s+[a-z]+ed\b[^,;]{0,60},\s+(?:and|while|but)\s+"
+                            r"(?:(?:about|some|around|nearly|more than|over)\s+)?\d")
 
 
 def _next_number(sentence: str, start: int) -> int:

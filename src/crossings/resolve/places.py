@@ -49,6 +49,19 @@ _SEPARATING = re.compile(r"\bseparat\w*\b[^.;]{0,60}\bfrom\s+(?:the\s+)?$", re.I
 _MANY_ORIGINS = re.compile(r"\bof (?:all|many|various|different|\d+|dozens of) nationalities\b", re.I)
 _INTO_BLOC = re.compile(r"\b(?:into|to|in|reaching|reached|entered|entering)\s+(?:the\s+)?(?:EU|European Union|Europe|bloc|"
                         r"Schengen area)\b|\bthe (?:EU|bloc)['’]s (?:external )?borders\b")
+_HERE = re.compile(r"\b(?:here|in this (?:town|city|border town))\b")
+# "DEL RIO, Texas —", "TUMBES, Peru (Reuters) -": a wire story's dateline, the place "here" means
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,}(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                       r"\s*(?:\([^)]{2,30}\))?\s*[—–-]")
+
+
+def dateline(sentence: str, mentions: list[Mention]) -> Mention | None:
+    """The place a first sentence's dateline names (its country where it names one), for "here"."""
+    m = _DATELINE.match(sentence)
+    named = [n for n in mentions if m and n.end <= m.end() and n.kind in ("country", "city")]
+    return named[-1] if named else None
+
+
 _FROM_ABROAD = re.compile(r"\bfrom abroad\b", re.I)
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
@@ -102,6 +115,7 @@ class Carry:
     origin: Mention | None = None
     destination: Mention | None = None
     default_origin: Mention | None = None
+    here: Mention | None = None  # the dateline's place: "DEL RIO, Texas — … camped under the bridge here"
     speakers: list[Mention] = field(default_factory=list)
 
 
@@ -200,6 +214,7 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     options = [*(() if returning else _the_country(sentence, speakers, dests, _clause_start(sentence, segment[0], segment[1]))),
                *[(d,) for d in dests], (route[1],) if route else (),
                receiver, *([] if returning else [tuple(speakers[:1])]),
+               (carry.here,) if carry.here and _HERE.search(sentence, own_start, clause_end) else (),
                *([] if left_named else [(carry.destination,) if carry.destination else (),
                                         # "…, while 17,800 arrived from Ukraine": the other way
                                         (carry.origin,) if carry.origin else ()])]
