@@ -1259,3 +1259,21 @@ def test_figures_here_is_the_dateline_and_a_vague_figure_with_its_own_predicate(
     vague, friday = run("Tens of thousands of Venezuelans have entered Peru this month, and 8,500 crossed through the "
                         "Tumbes border post on Friday alone.", "2018-08-25")
     assert (vague["qualifier"], vague["origin"], friday["low"]) == ("vague", "VE", 8500)
+
+
+def test_figures_appositions_arrivals_on_islands_possessive_districts_and_of_them_hosted():
+    (people, families) = run("KABUL -- A total of 1,356 Afghan refugees, or 247 families, returned home from Pakistan "
+                             "on Tuesday, the ministry said.", "2023-03-15")
+    assert (people["origin"], people["destination"], families["unit"]) == ("PK", "AF", "households")
+    (crete,) = run("Migrant arrivals on Crete from eastern Libya rose to 7,300 in the first six months of 2025.",
+                   "2025-07-07")
+    assert (crete["origin"], crete["destination"]) == ("LY", "GR")
+    (mae_sot,) = run("About 3,000 people fled across the Moei River into Tak's Mae Sot district on Saturday.",
+                     "2024-04-21")
+    assert mae_sot["destination"] == "TH"
+    (them,) = run("More than 8 million refugees have fled Ukraine. Poland alone hosts over 1.5 million of them.",
+                  "2023-02-24")[1:]
+    assert (them["origin"], them["destination"]) == ("UA", "PL")
+    (stats,) = run("In 2023, 192,300 people immigrated to the country, the National Statistics Office of Georgia "
+                   "reported.", "2024-05-24")
+    assert stats["destination"] == "GE"

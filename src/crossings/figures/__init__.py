@@ -211,7 +211,9 @@ _RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|bring|taking|takes|pushing|pu
 
 
 _COORDINATED = re.compile(r"\s*(?:(?!(?:in|into|to|from|at|on|for|via|through|by|with|of)\b)[A-Za-z-]+\s+){0,2}"
-                          r"(?:and|as well as)\s*$", re.I)
+                          r"(?:and|as well as)\s*$|"
+                          # "1,356 Afghan refugees, or 247 families, returned": one predicate for a restatement too
+                          r"\s*(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+(?:,\s*or|\s*\()\s*$", re.I)
 
 
 def _reverses(where: places.Roles, carry: places.Carry) -> bool:

@@ -27,10 +27,11 @@ _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fi
                          r"(?:\s+(?:the|neighbou?ring|war-torn|war-ravaged|[a-z]*(?:north|south|east|west)ern|"
                          r"central|crisis-hit|[a-z]+-hit|conflict-hit|its|their|his|her|(?:[A-Z][a-z]+ )?(?:city|town|region|"
                          r"state|province|district|village|capital) of))*\s*$", re.I)
-_DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|arrive|landed|landing|land|(?:came|come|coming|comes) ashore) on|\bisland of|\bshores? of|\bcoast of|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
+_DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|arrive|arrivals|landed|landing|landings|land|(?:came|come|coming|comes) ashore) on|\bisland of|\bshores? of|\bcoast of|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
                        r"\bacross to|\bfor|\bat|\bcrossed|\bborder with|\bcross|\bcrossing|\bsheltering in|\breach)"
                        r"(?:\s+(?:the|neighbou?ring|northern|southern|eastern|western|central|[a-z]+ern|"
-                       r"capital|city of|town of|village of|port of|border town of|territory of|[A-Z][a-z]+ (?:city|capital|town|village|port) of))*"
+                       r"capital|city of|town of|village of|port of|border town of|territory of|[A-Z][a-z]+ (?:city|capital|town|village|port) of|"
+                       r"[A-Z][a-z]+['’]s))*"
                        r"\s*$", re.I)
 _STRONG_DEST = re.compile(r"\b(?:into|entered|entering|enter|arrived in|arriving in|arrived on|landed on|reached|fled to|flocked to|crossed to)"
                           r"(?:\s+(?:the|neighbou?ring))?\s*$", re.I)
@@ -49,6 +50,7 @@ _SEPARATING = re.compile(r"\bseparat\w*\b[^.;]{0,60}\bfrom\s+(?:the\s+)?$", re.I
 _MANY_ORIGINS = re.compile(r"\bof (?:all|many|various|different|\d+|dozens of) nationalities\b", re.I)
 _INTO_BLOC = re.compile(r"\b(?:into|to|in|reaching|reached|entered|entering)\s+(?:the\s+)?(?:EU|European Union|Europe|bloc|"
                         r"Schengen area)\b|\bthe (?:EU|bloc)['’]s (?:external )?borders\b")
+_OF_THEM = re.compile(r"(?:[^,;.]|\.\d){0,25}?\bof (?:them|those)\b")
 _HERE = re.compile(r"\b(?:here|in this (?:town|city|border town))\b")
 # "DEL RIO, Texas —", "TUMBES, Peru (Reuters) -": a wire story's dateline, the place "here" means
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,}(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
@@ -200,7 +202,8 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
         # "4 million displaced inside Sudan, and 1.1 million have fled to neighbouring countries": from there
         origin = next((m for m in mentions if m.kind == "country" and m.start < segment[1]), None)
     receiver = _receiver(sentence, [m for m in mentions if segment[0] <= m.start < segment[1]])  # its own receiver
-    if not origin and receiver and not people and _HOSTS.search(sentence):
+    if not origin and receiver and not people and _HOSTS.search(sentence) and not _OF_THEM.match(sentence, segment[1]):
+        # (but "Poland alone hosts over 1.5 million of them": the people the story is about)
         carry = Carry(destination=carry.destination, default_origin=carry.default_origin)  # "Uganda hosts 1.5 million refugees": from anywhere
     # "29,000 Russians left Kazakhstan, heading back or on to third countries": where to is not said.
     left_named = origin in after and bool(_LEAVING.search(sentence, segment[1], clause_end))
@@ -279,9 +282,10 @@ def _unnamed_country(sentence: str, mentions: list[Mention], span: tuple[int, in
         # "Some 1.27 million people left the country over the same period": the country the story is about,
         # or the one the sentence names before ("Two years after war broke out in Sudan, 4 million have fled the country")
         return Roles(next(iter(named[-1:] + speakers), None) or carry.destination or carry.origin, ())
-    if not placed_after and not speakers and named and _ENTERED_COUNTRY.match(sentence, start, clause_end):
-        # "22,600 people left Ukraine and 18,100 entered the country": the country named before
-        return Roles(people if people and people.code != named[-1].code else None, (named[-1],))
+    if not placed_after and (named or speakers) and _ENTERED_COUNTRY.match(sentence, start, clause_end):
+        # "22,600 people left Ukraine and 18,100 entered the country": the country named before, or the speaker's
+        there = (named[-1:] or speakers)[0]
+        return Roles(people if people and people.code != there.code else None, (there,))
     unplaced = not any(_by_cue(sentence, [m for m in mentions if own_start <= m.start < clause_end]))
     if unplaced and _LEFT_ALONE.match(sentence, start, clause_end):
         # "About 147,000 have since left" (after figures for Kazakhstan): from where they were, to anywhere
