@@ -102,7 +102,7 @@ _AGE_BOUND = re.compile(r"\b(?:are|were|is|was|be|being|aged|children|minors|men
 # "Title 42", "Resolution 2334", "Route 66", "a blockade that has left 20 million people in need": a name or an effect
 _NAMED_BY = re.compile(r"\b(?:Title|Article|Section|Chapter|Resolution|Law|Decree|Order|Rule|Route|Highway|Gate|Camp|"
                        r"Block|Zone|Sector|Flight|No\.|Number)\s*$|\b(?:has|have|had)\s+left\s*$")
-_VEHICLE_MEANS = re.compile(r"\b(?:aboard|on board|in|on|by|using|with)\s*$", re.I)
+_VEHICLE_MEANS = re.compile(r"\b(?:aboard|on board|in|on|by|using)\s*$", re.I)  # (not "with about 2,600 vehicles in the queue")
 _SINGULAR = re.compile(r"^(?:refugee|migrant|person|vehicle|car|family|household)$", re.I)  # "the 2015 migrant crisis"
 _NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*(?:[,)]|$|\.(?:\s|$)|(?:who|and)\b)")
