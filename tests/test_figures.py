@@ -1277,3 +1277,19 @@ def test_figures_appositions_arrivals_on_islands_possessive_districts_and_of_the
     (stats,) = run("In 2023, 192,300 people immigrated to the country, the National Statistics Office of Georgia "
                    "reported.", "2024-05-24")
     assert stats["destination"] == "GE"
+
+
+def test_figures_returns_from_neighbouring_countries_age_ranges_plans_and_ordinary_days():
+    (returns,) = run("Turkey said 200,000 Syrians had gone home from Turkey. About half a million Syrians have "
+                     "returned from neighbouring countries since December.", "2025-05-01")[1:]
+    assert (returns["origin"], returns["destination"]) == (None, "SY")
+    assert [f["low"] for f in run("Some 400 deportees arrived on the flights; most of the adults were men between 18 "
+                                  "and 30.", "2024-03-30")] == [400]
+    assert run("Egypt has said it is ready to help evacuate about 7,000 foreigners across the border.",
+               "2023-11-02") == []
+    assert run("Under the deal about 50 people a week are meant to be sent back to France.", "2025-08-07") == []
+    _, ordinary = run("The authority processed 31,204 departures through Beitbridge on Thursday, against about 19,500 "
+                      "on an ordinary day.", "2024-12-20")
+    assert (ordinary["kind"], ordinary["rate_per"]) == ("rate", "day")
+    (farm,) = run("About 26,400 Mexican farmworkers travelled to Canada last year.", "2025-02-01")
+    assert (farm["origin"], farm["destination"]) == ("MX", "CA")

@@ -46,14 +46,15 @@ _TYPICAL = re.compile(r"(?:\bon\s+(?:a|an)\s+(?:normal|typical|average|ordinary|
 # "The number of Syrian refugees in Lebanon has passed 1 million": people of one place living in another
 _HOSTED_IN = re.compile(r"\b(?:[Rr]efugees|[Aa]sylum[- ]seekers|(?:number|total) of [A-Z][a-z]+s)"
                         r"(?: from [A-Z][\w-]+)? (?:living |staying |"
-                        r"sheltering )?in (?:the (?:kingdom|country|republic)\b|(?:neighbouring )?(?!(?:January|"
+                        r"sheltering )?in (?:the (?:kingdom|country|republic)\b|(?:the |neighbouring )?(?!(?:January|"
                         r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z])")
 
 
 _MOVED_ON = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:who\s+(?:had|have)\s+been\s+|who\s+were\s+)?"
                        r"(?:stranded|trapped|stuck|held|detained|living|based|staying)\s+(?:in|at|on)\s+(?:the\s+)?(?:[\w'’,-]+\s+){1,6}?"
                        r"(?:returned|arrived|were flown|flew|were repatriated|were evacuated|crossed|landed|reached|"
-                       r"were taken|were sent|were brought|have crossed|had crossed|have returned|had returned)\b")
+                       r"were taken|were sent|were brought|have crossed|had crossed|have returned|had returned|return|"
+                       r"go home|travel home)\b")
 _REGISTERED_AT_END = re.compile(r"\b(?:registered|recorded|living|held|holding|hosted|staying)\b[^.;]{0,50}?"
                                 r"\bat the end of\b", re.I)
 _POPULATION_TO = re.compile(r"\bpopulation\b[^.;,]{0,50}\b(?:to|at|of)\s+"

@@ -98,7 +98,7 @@ _OUT_OF = re.compile(r"\bout of(?:\s+(?:a total of|about|some|around|roughly|nea
 _AGE_OR_RATIO = re.compile(r"(?:\baged?|\bages|\bage of|\bas (?:young|old) as|\b(?:man|woman|boy|girl|widow|widower|mother|father|grandmother|"
                            r"grandfather) of|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of))\s*$", re.I)
 _AGE_BOUND = re.compile(r"\b(?:are|were|is|was|be|being|aged|children|minors|men|women|adults|people|those)\s+(?:under|over|below|above|"
-                        r"younger than|older than)\s*$", re.I)
+                        r"younger than|older than|between)\s*$", re.I)  # "most of the adults were men between 18 and 30"
 # "Title 42", "Resolution 2334", "Route 66", "a blockade that has left 20 million people in need": a name or an effect
 _NAMED_BY = re.compile(r"\b(?:Title|Article|Section|Chapter|Resolution|Law|Decree|Order|Rule|Route|Highway|Gate|Camp|"
                        r"Block|Zone|Sector|Flight|No\.|Number)\s*$|\b(?:has|have|had)\s+left\s*$")
@@ -182,7 +182,7 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
             or _OWN_PREDICATE.match(sentence, c.quantity.end)]  # "Tens of thousands have entered Peru this month, and 8,500"
 
 
-_OWN_PREDICATE = re.compile(r"\s+of\s+[A-Z][\w-]+\s+(?:have|has|had)\s+[a-z]+ed\b[^,;]{0,60},\s+(?:and|while|but)\s+"
+_OWN_PREDICATE = re.compile(r"\s+of\s+[A-Z][\w-]+\s+(?:have|has|had)\s+[a-z]+ed\b[^,;]{0,140},\s+(?:and|while|but)\s+"
                             r"(?:(?:about|some|around|nearly|more than|over)\s+)?\d")
 
 

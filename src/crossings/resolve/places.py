@@ -64,7 +64,7 @@ def dateline(sentence: str, mentions: list[Mention]) -> Mention | None:
     return named[-1] if named else None
 
 
-_FROM_ABROAD = re.compile(r"\bfrom abroad\b", re.I)
+_FROM_ABROAD = re.compile(r"\bfrom (?:abroad|(?:neighbou?ring|other|several|many) countries)\b", re.I)
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
@@ -449,7 +449,8 @@ def _demonym_of(sentence: str, mentions: list[Mention], segment: tuple[int, int,
         part = part or (named_after and m.start < segment[1] and re.search(r"\band\b|,", sentence[m.end:segment[1]]))
         # "1,086 Myanmar nationals": a country's name before a noun for people names them too
         in_segment = m.kind in ("adjective", "demonym", "country") and segment[0] <= m.start < segment[2] and not part
-        if in_segment and (m.kind == "demonym" or _PEOPLE_AFTER.match(sentence[m.end:])
+        named_noun = noun and sentence[m.end:].lstrip().startswith(noun)  # "26,400 Mexican farmworkers"
+        if in_segment and (m.kind == "demonym" or _PEOPLE_AFTER.match(sentence[m.end:]) or named_noun
                            or _CITIZENS_OF.search(sentence, max(0, m.start - 30), m.start)):
             return m  # "1,086 Myanmar nationals", "675 thousand citizens of Ukraine"
     people = [m for m in mentions if m.kind == "demonym"]
