@@ -1293,3 +1293,19 @@ def test_figures_returns_from_neighbouring_countries_age_ranges_plans_and_ordina
     assert (ordinary["kind"], ordinary["rate_per"]) == ("rate", "day")
     (farm,) = run("About 26,400 Mexican farmworkers travelled to Canada last year.", "2025-02-01")
     assert (farm["origin"], farm["destination"]) == ("MX", "CA")
+
+
+def test_figures_senders_workers_brought_home_own_borders_and_leaving_through_a_crossing():
+    deployed, home = run("The Philippines deployed 2,431 household workers to Kuwait, where they arrived in March. "
+                         "Repatriation flights brought home 1,150 workers from Kuwait.", "2024-04-10")
+    assert (deployed["origin"], deployed["destination"], home["origin"]) == ("PH", "KW", "KW")
+    assert run("Some 1,200 personnel had been deployed at the holding centres near the border.", "2023-11-04") == []
+    (fassala,) = run("Between 1,500 and 2,000 Malians a week have been arriving at the Fassala transit centre on "
+                     "Mauritania's eastern border.", "2024-03-05")
+    assert fassala["destination"] == "MR"
+    (through,) = run("Another 1,940 Haitians left voluntarily through the Dajabon crossing, the directorate said.",
+                     "2024-11-05")
+    assert through["origin"] == "DO"
+    _, mbera = run("The agency registered 16,850 new arrivals in January, bringing the number of refugees in the Mbera "
+                   "camp to more than 100,000.", "2024-03-05")
+    assert mbera["kind"] == "stock"

@@ -59,6 +59,9 @@ _REGISTERED_AT_END = re.compile(r"\b(?:registered|recorded|living|held|holding|h
                                 r"\bat the end of\b", re.I)
 _POPULATION_TO = re.compile(r"\bpopulation\b[^.;,]{0,50}\b(?:to|at|of)\s+"
                             r"(?:about |some |around |roughly |nearly |more than )?$", re.I)
+_BRINGING_NUMBER_OF = re.compile(r"\b(?:bringing|brought|brings|taking|took|pushing|pushed)\s+the\s+(?:total\s+)?"
+                                 r"number\s+of\s+(?P<what>[^,;]{3,90}?)\s+to\s+"
+                                 r"(?:about |some |around |roughly |nearly |more than |over )?$", re.I)
 _NUMBER_OF = re.compile(r"\b(?:the|a)\s+(?:total\s+)?(?:number|total|count)\s+of\s+(?P<what>[^,;]{3,90}?)\s+"
                         r"(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?(?:risen|rose|reached|passed|stood|stands|hit|topped|"
                         r"exceeded|climbed|grown|grew|fallen|fell|dropped|increased|is|was)\b[^,;]{0,30}$", re.I)
@@ -91,7 +94,9 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
         return "stock", None  # "1,061,000 people who fled Ukraine were registered in Germany at the end of February"
     if _POPULATION_TO.search(before[-80:]):
         return "stock", None  # "That has pushed the camps' population to 320,000"
-    counted = _NUMBER_OF.search(before[-160:])  # "the number of those waiting at the border post reached about 2,500"
+    # "the number of those waiting at the border post reached about 2,500", "bringing the number of refugees in the
+    # Mbera camp to more than 100,000"
+    counted = _NUMBER_OF.search(before[-160:]) or _BRINGING_NUMBER_OF.search(before[-160:])
     if _stock_pattern().search(near) or _HOSTED_IN.search(near) or (counted and (
             _stock_pattern().search(counted.group("what")) or _HOSTED_IN.search(counted.group(0)))):
         return "stock", None

@@ -243,7 +243,8 @@ def _unit_before(sentence: str, q: Quantity, after: str) -> tuple[str | None, st
 
 
 _LABOUR_ABROAD = re.compile(r"\b(?:top destination|largest share|left for (?:jobs|work)|labou?r (?:migration|permits)|"
-                            r"foreign employment|jobs abroad|work abroad|went abroad|workers abroad)\b", re.I)
+                            r"foreign employment|jobs abroad|work abroad|went abroad|workers abroad|deployed|brought home|repatriat\w*|"
+                            r"sent home|flown home|returned home)\b", re.I)
 _NO_NOUN = ("", "")  # _head_noun found neither a unit noun nor a word that rules the number out
 
 

@@ -21,6 +21,8 @@ _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fi
                          r"escalated|intensified|continued|flared|broke out))?(?: around| near)? in|\b(?:fighting|clashes|shelling) "
                          r"(?:resumed |raged |erupted |escalated |intensified |continued )?(?:around|near)|\bfrom|\bfled|\bflee|\bfleeing|\bleft|\bleaving|\bleave|\bout of|\bescaped|\bescaping|"
                          r"\bexodus from|\bdeparted|\bdeparting|\bexpelled from|\bdeported from|\bevacuated from|"
+                         # "1,940 Haitians left voluntarily through the Dajabón crossing"
+                         r"\b(?:left|leaving|departed|exited)(?:\s+[a-z]+)?\s+(?:through|via)|"
                          # "from the al-Hol camp in northeastern Syria"
                          r"\bfrom\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:camps?|settlements?|areas?|regions?|provinces?|"
                          r"district|villages?|towns?|city)\s+(?:in|of|near))"
@@ -202,6 +204,9 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
         # "4 million displaced inside Sudan, and 1.1 million have fled to neighbouring countries": from there
         origin = next((m for m in mentions if m.kind == "country" and m.start < segment[1]), None)
     receiver = _receiver(sentence, [m for m in mentions if segment[0] <= m.start < segment[1]])  # its own receiver
+    if not origin and not returning:  # "The Philippines deployed 2,431 household workers to Kuwait": the sender
+        origin = next((m for m in mentions if segment[0] <= m.start < segment[1] and m.kind == "country"
+                       and _SENDER.match(sentence, m.end)), None)
     if not origin and receiver and not people and _HOSTS.search(sentence) and not _OF_THEM.match(sentence, segment[1]):
         # (but "Poland alone hosts over 1.5 million of them": the people the story is about)
         carry = Carry(destination=carry.destination, default_origin=carry.default_origin)  # "Uganda hosts 1.5 million refugees": from anywhere
@@ -421,9 +426,13 @@ def _is_destination(sentence: str, m: Mention, before: str) -> bool:
                                                               and _DEST_CUE.search(before)))
     if m.kind == "country" and _TALLY_AFTER.match(sentence, m.end):
         return True  # "Slovakia's count stood at 213,000": the country counting arrivals
+    if m.kind == "country" and _OWN_BORDER_AT.match(sentence, m.end) and re.search(r"\b(?:on|at|along|to)\s+$", before):
+        return True  # "arriving at the Fassala transit centre on Mauritania's eastern border"
     return m.kind in ("country", "city") and bool(_DEST_CUE.search(before))
 
 
+_SENDER = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:deployed|sent)\b")
+_OWN_BORDER_AT = re.compile(r"['’]s\s+(?:[a-z]+ern\s+)?(?:border|frontier)\b(?!\s+with)")
 _TALLY_AFTER = re.compile(r"['’]s\s+(?:(?:daily|official|latest|running)\s+)?(?:count|tally)\b")
 
 
