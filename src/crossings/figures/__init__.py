@@ -130,13 +130,7 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         if j + 1 < len(found) and _COORDINATED.match(sent.text, q.end, next_start):
             shared_end = found[j + 2].quantity.start if j + 2 < len(found) else len(sent.text)
         kind, rate_per = kinds.classify(sent.text, cand, shared_end)
-        if kind == "total" and j and out and (mentions.from_to(sent.text, found[j - 1].quantity, q)
-                                              or _OF_THEM.match(sent.text, q.end)
-                                              or _PUTS_AT.search(sent.text, 0, q.start)
-                                              or (out[-1].kind == "stock" and _COMPARED.search(
-                                                  sent.text, found[j - 1].quantity.end, q.start))):
-            # "slowed from 10,000 a day in September to about 4,000"; "40,000 live in the country, 22,000 of them
-            # registered": a part is counted as its whole is
+        if kind == "total" and j and out and _same_measure(sent.text, found[j - 1].quantity, q, out[-1]):
             kind, rate_per = out[-1].kind, out[-1].rate_per
         own_verb = _OWN_VERB.match(sent.text, q.end)  # "…a day are entering, and 547,000 have arrived since"
         if cand.like is not None and kind == "total" and not own_verb:  # "up from 4,824 a week earlier": the same kind
@@ -191,6 +185,7 @@ _RANKED = re.compile(r"\s+(?:was|were|is|are|remained|ranked|came|took|(?:has\s+
 
 
 def _ranked(text: str, ms: list[Mention]) -> tuple[Mention, str] | None:
+    """The country a ranking opens with, and whether the ranking is of origins or of destinations."""
     for m in ms:
         rank = _RANKED.match(text, m.end) if m.kind == "country" else None
         if rank:
@@ -267,6 +262,14 @@ def _figure(sent: Sentence, cand: mentions.Candidate, kind: str, rate_per: str |
         origin_place=_place(origin), destination_place=_place(dest),
         confidence=_confidence(origin, dest, who, cand), span=(q.start, q.end),
     )
+
+
+def _same_measure(text: str, before: numbers.Quantity, q: numbers.Quantity, previous: Figure) -> bool:
+    """Whether figure q counts what the figure before it counts, so shares its kind: "slowed from 10,000 a day
+    in September to about 4,000", "40,000 live in the country, 22,000 of them registered", "the government
+    puts the total at 1.3 million", a stock "down from a peak of 1.6 million"."""
+    return bool(mentions.from_to(text, before, q) or _OF_THEM.match(text, q.end) or _PUTS_AT.search(text, 0, q.start)
+                or (previous.kind == "stock" and _COMPARED.search(text, before.end, q.start)))
 
 
 _COMPARED = re.compile(r"\b(?:up|down) from\b|\bcompared (?:with|to)\b|\bagainst\b|\bpeak of\b", re.I)  # a stock then
