@@ -55,6 +55,7 @@ _MOVED_ON = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:who\s+(?:had|have)\s+been\s+|
                        r"(?:returned|arrived|were flown|flew|were repatriated|were evacuated|crossed|landed|reached|"
                        r"were taken|were sent|were brought|have crossed|had crossed|have returned|had returned|return|"
                        r"go home|travel home)\b")
+_AND_WAITING = re.compile(r"^[^.;]*?\band\s+(?:were|are)\s+(?:still\s+)?(?:waiting|stranded|stuck)\b", re.I)
 _REGISTERED_AT_END = re.compile(r"\b(?:registered|recorded|living|held|holding|hosted|staying)\b[^.;]{0,50}?"
                                 r"\bat the end of\b", re.I)
 _POPULATION_TO = re.compile(r"\bpopulation\b[^.;,]{0,50}\b(?:to|at|of)\s+"
@@ -90,7 +91,8 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     near = _near(before, after)
     if _MOVED_ON.match(after):
         return "total", None  # "162 Nigerians stranded in Libya returned to Lagos": where they were, then a move
-    if _REGISTERED_AT_END.search(after[:100]):
+    if _REGISTERED_AT_END.search(after[:100]) or _AND_WAITING.search(after[:100]):
+        # "… at the end of February"; "1,500 more had registered with the embassy and were waiting to be flown home"
         return "stock", None  # "1,061,000 people who fled Ukraine were registered in Germany at the end of February"
     if _POPULATION_TO.search(before[-80:]):
         return "stock", None  # "That has pushed the camps' population to 320,000"

@@ -201,7 +201,8 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     words = re.findall(r"[\w’'-]+|%", clause.replace("[", " ").replace("]", " "))[:6]
     if words[:1] == ["workers"] and _LABOUR_ABROAD.search(sentence):
         return "people", "workers"  # "Malaysia was the top destination with 159,235 workers" (not "5,000 aid workers")
-    if words and _phrases("not_units")[0].match(" ".join(words[:3]).lower()) and not _SOLDIERS_FLED.match(clause):
+    fled = bool(_SOLDIERS_FLED.search(after[:160]))  # "330 Myanmar border guards, soldiers and officials who had fled"
+    if words and _phrases("not_units")[0].match(" ".join(words[:3]).lower()) and not fled:
         return None, None  # "along with 2,000 foreign nationals from more than 50 countries"
     if re.match(r"^\s*of (?:them|those|these|whom)\b", after):
         things = re.search(r"([a-z]+)\W*$", sentence[:q.start])  # "dismiss the flights, 45 of them so far": not people
@@ -211,7 +212,7 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
     nationality = _nationality(after)
     if nationality:
         after, words = nationality[1], re.findall(r"[\w’'-]+|%", nationality[1])[:6]
-    found = _head_noun(words)
+    found = _head_noun(words, fled)
     if found != _NO_NOUN and (found[0] or not _continues(sentence, q, earlier)):
         return found  # its own noun, even after "and": "8,000 people and 2,300 cars", "5,000 Bangladeshis and 1,500 Chadians"
     if nationality:
@@ -248,7 +249,7 @@ _LABOUR_ABROAD = re.compile(r"\b(?:top destination|largest share|left for (?:job
 _NO_NOUN = ("", "")  # _head_noun found neither a unit noun nor a word that rules the number out
 
 
-def _head_noun(words: list[str]) -> tuple[str | None, str | None]:
+def _head_noun(words: list[str], fled: bool = False) -> tuple[str | None, str | None]:
     """(unit, noun) of the first unit noun among the words after a number, past fillers and up to two
     describing words ("labour migrants", "wounded Palestinians"); (None, None) when a word rules the number
     out ("years", "soldiers"); _NO_NOUN when neither comes."""
@@ -257,10 +258,11 @@ def _head_noun(words: list[str]) -> tuple[str | None, str | None]:
         if _POSSESSOR.match(word) and n + 1 < len(words):
             continue  # "97,300 of last year's arrivals": whose they are
         phrase = " ".join(words[n:n + 3]).lower()
-        if _phrases("not_units")[0].match(phrase) and not _SOLDIERS_FLED.match(" ".join(words[n:])):
+        soldiers = fled and _SOLDIER_WORDS.match(phrase)
+        if _phrases("not_units")[0].match(phrase) and not soldiers:
             # "250,000 Haitians last year": after a describing word, the words that follow the noun
             return _NO_NOUN if free else (None, None)
-        hit = _phrases("units")[0].match(phrase) or _SOLDIERS_FLED.match(" ".join(words[n:]))
+        hit = _phrases("units")[0].match(phrase) or soldiers
         if hit:
             return _phrases("units")[1].get(hit.group(0).lower(), "people"), hit.group(0)
         if word.lower() in _FILLER:
@@ -277,6 +279,7 @@ _POSSESSOR = re.compile(r"^[\w-]+['’]s$")
 # A word that may stand between a number and its noun: lower-case, not a verb form or function word.
 _MODIFIER = re.compile(r"^[a-z][a-z-]{2,}$")
 # "About 600 Myanmar soldiers have fled into India": deserters crossing, not troops deployed
+_SOLDIER_WORDS = re.compile(r"(?:soldiers|troops|servicemen|policemen|police officers|border guards)\b", re.I)
 _SOLDIERS_FLED = re.compile(r"(?:soldiers|troops|servicemen|policemen|police officers|border guards)"
                             r"(?=\s+(?:[\w,'’]+\s+){0,8}?(?:have |had |has )?(?:fled|"
                             r"crossed|defected|deserted|escaped|sought refuge|took refuge|arrived|entered|returned|"
