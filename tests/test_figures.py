@@ -1315,7 +1315,8 @@ def test_figures_soldiers_who_fled_past_a_comma_flow_movements_and_people_still_
     (guards,) = run("Bangladesh on Thursday handed back 330 Myanmar border guards, soldiers and officials who had fled "
                     "across the frontier.", "2024-02-15")
     assert guards["low"] == 330
-    (moves,) = run("IOM observed 14,520 movements into Djibouti at the flow monitoring points in March.", "2024-04-25")
+    (moves,) = run("IOM observed 14,520 movements into Djibouti across the border with Ethiopia in March.",
+                   "2024-04-25")
     assert (moves["destination"], moves["unit"]) == ("DJ", "people")
     (waiting,) = run("The ministry said 1,500 more had registered with the embassy in Tunis and were waiting to be "
                      "flown home to Guinea.", "2023-03-02")
