@@ -1321,3 +1321,16 @@ def test_figures_soldiers_who_fled_past_a_comma_flow_movements_and_people_still_
     (waiting,) = run("The ministry said 1,500 more had registered with the embassy in Tunis and were waiting to be "
                      "flown home to Guinea.", "2023-03-02")
     assert waiting["kind"] == "stock"
+
+
+def test_figures_straight_quotes_open_sentences_quoted_nouns_and_regional_routes():
+    fast, slow = run("Officials say between 2,000 and 3,000 people arriving from Colombia emerge from the jungle each "
+                     "day, up from around 800 a day in January. 'Our stations are full,' the minister said.",
+                     "2023-08-25")
+    assert (slow["low"], slow["kind"], slow["period_end"]) == (800, "rate", "2023-01-31")
+    (gotaways,) = run("Officials estimated that some 599,000 'gotaways' slipped past agents at the US border with "
+                      "Mexico.", "2022-10-22")
+    assert gotaways["low"] == 599000
+    (balkans,) = run("Syrians were the largest group. Detections on the Western Balkan route fell by 31% to 99,000.",
+                     "2024-01-16")
+    assert (balkans["origin"], balkans["destination"]) == (None, None)

@@ -115,8 +115,12 @@ _NOT_STOCK = re.compile(r"\bin line with\b|\bremain(?:ed|s)?\s+(?:the|a|an|one o
                         re.I)
 
 
+# "3,500 people who had waded across the Rio Grande were waiting": the relative clause is not the predicate
+_WHO_HAD = re.compile(r"^(\s*\w+)\s+who\s+(?:had|have|has)\s+[a-z]+(?:\s+[\w'’-]+){0,6}?(?=\s+(?:were|are|was|is)\b)")
+
+
 def _near(before: str, after: str) -> str:
-    after = _NOT_STOCK.sub(" ", _ASIDE.sub(r"\1", after))
+    after = _WHO_HAD.sub(" ", _NOT_STOCK.sub(" ", _ASIDE.sub(r"\1", after)))
     before = _NOT_STOCK.sub(" ", before)
     left = re.split(r"[;]|,\s(?:while|but|and)\b", before)[-1]
     right = re.split(r"[;]|,\s(?:while|but)\b|\band another\b", after)[0]

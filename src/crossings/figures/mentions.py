@@ -198,7 +198,8 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
                 r"storey|percent|per cent|%|st\b|nd\b|rd\b|th\b|s\b|/|:|\.\d)", after, re.I):
         return None, None
     clause = re.split(r"[.;!?,](?:\s|$)", after, maxsplit=1)[0]  # a unit noun never follows a stop or comma
-    words = re.findall(r"[\w’'-]+|%", clause.replace("[", " ").replace("]", " "))[:6]
+    # quoted words keep their possessives but not their quote marks: "599,000 'gotaways' slipped past agents"
+    words = [w.strip("'’") for w in re.findall(r"[\w’'-]+|%", clause.replace("[", " ").replace("]", " "))[:6]]
     if words[:1] == ["workers"] and _LABOUR_ABROAD.search(sentence):
         return "people", "workers"  # "Malaysia was the top destination with 159,235 workers" (not "5,000 aid workers")
     fled = bool(_SOLDIERS_FLED.search(after[:160]))  # "330 Myanmar border guards, soldiers and officials who had fled"

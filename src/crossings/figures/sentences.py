@@ -22,7 +22,7 @@ class Sentence:
 _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "st", "prof", "sen", "rep", "gov", "jr", "sr",
            "vs", "etc", "approx", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
            "u.s", "u.n", "u.k", "e.g", "i.e", "inc", "ltd", "co", "corp", "capt", "maj", "adm", "pres", "mt"}
-_BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")  # straight quotes too: "… in January. 'The"
 
 
 def split(text: str) -> list[Sentence]:

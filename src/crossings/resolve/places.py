@@ -52,6 +52,9 @@ _SEPARATING = re.compile(r"\bseparat\w*\b[^.;]{0,60}\bfrom\s+(?:the\s+)?$", re.I
 _MANY_ORIGINS = re.compile(r"\bof (?:all|many|various|different|\d+|dozens of) nationalities\b", re.I)
 _INTO_BLOC = re.compile(r"\b(?:into|to|in|reaching|reached|entered|entering)\s+(?:the\s+)?(?:EU|European Union|Europe|bloc|"
                         r"Schengen area)\b|\bthe (?:EU|bloc)['’]s (?:external )?borders\b")
+# "Detections on the Western Balkan route fell to 99,000": a route through many countries, no one corridor
+_REGIONAL_ROUTE = re.compile(r"\b(?:[Cc]entral|[Ee]astern|[Ww]estern) (?:Mediterranean|Balkans?|African)(?: route)?\b|"
+                             r"\bthe (?:Balkan|Atlantic|Mediterranean|Eastern) route\b")
 _OF_THEM = re.compile(r"(?:[^,;.]|\.\d){0,25}?\bof (?:them|those)\b")
 _HERE = re.compile(r"\b(?:here|in this (?:town|city|border town))\b")
 # "DEL RIO, Texas —", "TUMBES, Peru (Reuters) -": a wire story's dateline, the place "here" means
@@ -142,7 +145,7 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     if _FROM_ABROAD.search(sentence, segment[1], clause_end) or _MANY_ORIGINS.search(sentence, own_start, clause_end):
         # "1.1 million have entered Ukraine from abroad", "400,000 people of all nationalities": from anywhere
         return Roles(None, found.destinations)
-    bloc = _INTO_BLOC.search(sentence, own_start, clause_end)
+    bloc = _INTO_BLOC.search(sentence, own_start, clause_end) or _REGIONAL_ROUTE.search(sentence, own_start, clause_end)
     if bloc and not any(own_start <= d.start < clause_end for d in found.destinations):
         # "Irregular border crossings into the EU rose 17% to 380,000": into a bloc, from wherever its words say
         return Roles(_named_in(found.origin, mentions, own_start, clause_end), ())
