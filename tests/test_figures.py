@@ -1334,3 +1334,12 @@ def test_figures_straight_quotes_open_sentences_quoted_nouns_and_regional_routes
     (balkans,) = run("Syrians were the largest group. Detections on the Western Balkan route fell by 31% to 99,000.",
                      "2024-01-16")
     assert (balkans["origin"], balkans["destination"]) == (None, None)
+
+
+def test_figures_an_intention_to_return_a_state_that_says_it_hosts_and_a_said_clause_with_a_modal():
+    (hosts,) = run("Lebanon, which says it hosts about 1.5 million Syrians, has begun offering $100 to those who "
+                   "register to return.", "2025-06-19")
+    assert (hosts["origin"], hosts["destination"], hosts["kind"]) == ("SY", "LB", "stock")
+    (pakistan,) = run("Pakistan, which already hosts some 1.4 million registered Afghan refugees, has said it will not "
+                      "accept any new refugees at the border.", "2021-08-24")
+    assert (pakistan["origin"], pakistan["destination"]) == ("AF", "PK")

@@ -430,5 +430,5 @@ def _clause(before: str, after: str) -> str:
     after = re.sub(r"^([^,]*),\s(?:including|among them|most of them|many of them|mostly|mainly)\b[^,]*,", r"\1", after)
     before = re.sub(r",\s(?:where|which|who)\b[^,]*,", ",", before)  # a relative clause that closes before it
     left = re.split(r"[;:]|,\s(?:while|but|and|which|who|where)\b|\bwhile\b|\bwhereas\b", before)[-1]
-    right = re.split(r"[;:]|,\s(?:while|but|and|which|who|as|said|says|added|told)\b|\band\b", after)[0]
+    right = re.split(r"[;:]|,\s(?:while|but|and|which|who|as|said|says|added|told|has|have|had)\b|\band\b", after)[0]
     return " ".join(left.split()[-6:] + right.split()[:7])

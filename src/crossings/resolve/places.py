@@ -109,6 +109,7 @@ _OTHER_WAY = re.compile(r"\b(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:dire
 _THE_COUNTRY = re.compile(r"\b(?:the|their|its|our) (?:country|countries|territory|territories|nation)\b", re.I)
 _RECEIVER = re.compile(r"^\s*(?:,[^,]{2,60},\s*|,\s*which\s+)?(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:camps?|settlements?|complex|"
                        r"(?:reception|transit|registration) cent(?:re|er)s?|shelters?)\s+)?"  # "Kenya's Dadaab camps received 10,000"
+                       r"(?:(?:says|said) (?:it |they )?)?"  # "Lebanon, which says it hosts about 1.5 million Syrians"
                        r"(?:alone |itself |too |also |now |already |currently |still )?(?:has |have |had |is |are |"
                        r"was |were )?(?:been )?(?:now |already )?(?:received|receives|receiving|hosts?|hosting|hosted|shelters|sheltered|welcomed|welcoming|welcomes|registered|registers|recorded|records|took in|"
                        r"taken in|admitted|admits|accepted|accepts|resettled|counted|logged|granted|is (?:now )?home to|"
@@ -238,7 +239,13 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
 
 def _returning(text: str) -> bool:
     """People going or sent back, not a name: "Bangladesh's Refugee Relief and Repatriation Commissioner"."""
-    return any(m.group(0)[0].islower() or not text[:m.start()].strip(" \"“‘'") for m in _RETURN.finditer(text))
+    return any((m.group(0)[0].islower() or not text[:m.start()].strip(" \"“‘'"))
+               and not _MEANS_TO.search(text, 0, m.start()) for m in _RETURN.finditer(text))
+
+
+# "those who register to return", "plans to go back": an intention, not a return
+_MEANS_TO = re.compile(r"\b(?:register|registered|plan|plans|planned|want|wants|wanted|hope|hopes|hoping|hoped|intend|"
+                       r"intends|wish|wishes|decide|decided|ready|willing|able|eligible|likely)\s+to\s+$", re.I)
 
 
 def _returned(sentence: str, mentions: list[Mention], speakers: list[Mention], carry: Carry, people: Mention | None,
