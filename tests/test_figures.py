@@ -1343,3 +1343,9 @@ def test_figures_an_intention_to_return_a_state_that_says_it_hosts_and_a_said_cl
     (pakistan,) = run("Pakistan, which already hosts some 1.4 million registered Afghan refugees, has said it will not "
                       "accept any new refugees at the border.", "2021-08-24")
     assert (pakistan["origin"], pakistan["destination"]) == ("AF", "PK")
+
+
+def test_figures_a_comparison_keeps_the_corridor_of_the_figure_it_is_compared_with():
+    now, then = run("The Dominican migration directorate said it deported more than 250,000 Haitians last year, up "
+                    "from about 171,000 in 2022.", "2024-01-10")
+    assert [(f["origin"], f["destination"]) for f in (now, then)] == [("DO", "HT"), ("DO", "HT")]

@@ -104,6 +104,7 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
     out = []
     head: tuple[str, str | None, places.Roles, dates.Period] | None = None  # the figure a list breaks down
     ranked = _ranked(sent.text, ms)
+    last_where: places.Roles | None = None  # the corridor of the figure before, for "up from N" comparisons
     for j, cand in enumerate(found):
         q = cand.quantity
         next_start = found[j + 1].quantity.start if j + 1 < len(found) else len(sent.text)
@@ -136,6 +137,10 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         if cand.like is not None and kind == "total" and not own_verb:  # "up from 4,824 a week earlier": the same kind
             kind, rate_per = kinds.classify(sent.text, cand.like, q.start)
         where = places.roles(sent.text, unlisted, (prev_end, q.start, shared_end), cand.noun, speakers, carry)
+        if last_where and _COMPARED.search(sent.text, prev_end, q.start) and not any(
+                q.start <= m.start < shared_end for m in ms):
+            where = last_where  # "deported 250,000 Haitians last year, up from about 171,000 in 2022": one corridor
+        last_where = where
         when = _period(sent, found, j, ctx, kind)
         for dest in where.destinations or (None,):
             out.append(_figure(sent, cand, kind, rate_per, where.origin, dest, when, who))
