@@ -1349,3 +1349,9 @@ def test_figures_a_comparison_keeps_the_corridor_of_the_figure_it_is_compared_wi
     now, then = run("The Dominican migration directorate said it deported more than 250,000 Haitians last year, up "
                     "from about 171,000 in 2022.", "2024-01-10")
     assert [(f["origin"], f["destination"]) for f in (now, then)] == [("DO", "HT"), ("DO", "HT")]
+
+
+def test_figures_a_years_arrivals_by_sea_come_from_every_departure_coast():
+    boat, year = run("A boat from Libya brought 60 migrants to Lampedusa. Since January, 124,950 people have reached "
+                     "Italy by sea, according to ministry data.", "2023-09-18")
+    assert (boat["origin"], year["origin"], year["destination"]) == ("LY", None, "IT")

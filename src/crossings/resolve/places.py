@@ -69,6 +69,8 @@ def dateline(sentence: str, mentions: list[Mention]) -> Mention | None:
     return named[-1] if named else None
 
 
+_YEAR_BY_SEA = re.compile(r"(?=.*\bby sea\b)(?=.*\b(?:since (?:January|Jan\.|the (?:start|beginning) of the year)|so far this "
+                          r"year|this year)\b)", re.I)
 _FROM_ABROAD = re.compile(r"\bfrom (?:abroad|(?:neighbou?ring|other|several|many) countries)\b", re.I)
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
@@ -143,6 +145,9 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
         # "120 million people forced to flee their homes worldwide": a global count, no corridor, unless
         # its own words name the people ("Venezuelan refugees and migrants worldwide")
         return Roles(_named_in(found.origin, mentions, own_start, clause_end), ())
+    if _YEAR_BY_SEA.search(sentence, own_start, clause_end) and not _named_in(found.origin, mentions, own_start, clause_end):
+        # "Since January, 124,950 people have reached Italy by sea": a country's tally from every departure coast
+        return Roles(None, found.destinations)
     if _FROM_ABROAD.search(sentence, segment[1], clause_end) or _MANY_ORIGINS.search(sentence, own_start, clause_end):
         # "1.1 million have entered Ukraine from abroad", "400,000 people of all nationalities": from anywhere
         return Roles(None, found.destinations)
