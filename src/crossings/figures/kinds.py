@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from crossings.figures.lexicon import load
-from crossings.figures.mentions import Candidate
+from crossings.figures.mentions import RUNNING_TO, Candidate, without_aside
 
 _LEX = load("mentions")
 
@@ -60,9 +60,6 @@ _REGISTERED_AT_END = re.compile(r"\b(?:registered|recorded|living|held|holding|h
                                 r"\bat the end of\b", re.I)
 _POPULATION_TO = re.compile(r"\bpopulation\b[^.;,]{0,50}\b(?:to|at|of)\s+"
                             r"(?:about |some |around |roughly |nearly |more than )?$", re.I)
-_BRINGING_NUMBER_OF = re.compile(r"\b(?:bringing|brought|brings|taking|took|pushing|pushed)\s+the\s+(?:total\s+)?"
-                                 r"number\s+of\s+(?P<what>[^,;]{3,90}?)\s+to\s+"
-                                 r"(?:about |some |around |roughly |nearly |more than |over )?$", re.I)
 _NUMBER_OF = re.compile(r"\b(?:the|a)\s+(?:total\s+)?(?:number|total|count)\s+of\s+(?P<what>[^,;]{3,90}?)\s+"
                         r"(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?(?:risen|rose|reached|passed|stood|stands|hit|topped|"
                         r"exceeded|climbed|grown|grew|fallen|fell|dropped|increased|is|was)\b[^,;]{0,30}$", re.I)
@@ -84,29 +81,26 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
         return "rate", _LEX["rates"][rate.group(0).lower()]
     lead = _LEADING_RATE.search(before[-50:]) or _LEADING_AVERAGE.search(before[-120:]) or _TYPICAL.search(before[-60:])
     if lead:
-        return "rate", {"daily": "day", "weekly": "week", "monthly": "month", "day": "day", "week": "week",
-                        "month": "month"}[lead.group(1).lower()]
+        word = lead.group(1).lower()  # "daily …" or "on a normal day"
+        return "rate", {"daily": "day", "weekly": "week", "monthly": "month"}.get(word, word)
     if cand.noun and cand.noun in after[:40]:  # "1,840 stranded Ethiopians flew home": "stranded" describes them
         after = after[after.index(cand.noun) + len(cand.noun):]
     near = _near(before, after)
     if _MOVED_ON.match(after):
         return "total", None  # "162 Nigerians stranded in Libya returned to Lagos": where they were, then a move
     if _REGISTERED_AT_END.search(after[:100]) or _AND_WAITING.search(after[:100]):
-        # "… at the end of February"; "1,500 more had registered with the embassy and were waiting to be flown home"
-        return "stock", None  # "1,061,000 people who fled Ukraine were registered in Germany at the end of February"
+        # "1,061,000 people who fled Ukraine were registered in Germany at the end of February", "1,500 more had
+        # registered with the embassy and were waiting to be flown home"
+        return "stock", None
     if _POPULATION_TO.search(before[-80:]):
         return "stock", None  # "That has pushed the camps' population to 320,000"
     # "the number of those waiting at the border post reached about 2,500", "bringing the number of refugees in the
     # Mbera camp to more than 100,000"
-    counted = _NUMBER_OF.search(before[-160:]) or _BRINGING_NUMBER_OF.search(before[-160:])
+    counted = _NUMBER_OF.search(before[-160:]) or RUNNING_TO.search(before[-160:])
     if _stock_pattern().search(near) or _HOSTED_IN.search(near) or (counted and (
-            _stock_pattern().search(counted.group("what")) or _HOSTED_IN.search(counted.group(0)))):
+            _stock_pattern().search(counted.group("what") or "") or _HOSTED_IN.search(counted.group(0)))):
         return "stock", None
     return "total", None
-
-
-# "92,000 refugees from Myanmar, most of them ethnic Karen, are living in camps": the aside is not the predicate
-_ASIDE = re.compile(r"^([^,]*),\s(?:including|among them|most of them|many of them|mostly|mainly)\b[^,]*,")
 
 
 # "in line with federal targets", "remained the largest group", "arrived to live in Britain": no one waiting or staying
@@ -120,7 +114,7 @@ _WHO_HAD = re.compile(r"^(\s*\w+)\s+who\s+(?:had|have|has)\s+[a-z]+(?:\s+[\w'’
 
 
 def _near(before: str, after: str) -> str:
-    after = _WHO_HAD.sub(" ", _NOT_STOCK.sub(" ", _ASIDE.sub(r"\1", after)))
+    after = _WHO_HAD.sub(" ", _NOT_STOCK.sub(" ", without_aside(after)))  # "92,000 refugees, most of them Karen, live"
     before = _NOT_STOCK.sub(" ", before)
     left = re.split(r"[;]|,\s(?:while|but|and)\b", before)[-1]
     right = re.split(r"[;]|,\s(?:while|but)\b|\band another\b", after)[0]

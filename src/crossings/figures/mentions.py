@@ -57,8 +57,7 @@ def from_to(text: str, before: Quantity, q: Quantity) -> bool:
 
 
 _LEX = load("mentions")
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTHS = numbers.MONTH_NAMES
 _DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)  # "5 August"
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\s*(?:and|to|-|–)\s*$",
                           re.I)  # "August 5", "between September 21 and 27'
@@ -231,7 +230,7 @@ def _unit_before(sentence: str, q: Quantity, after: str) -> tuple[str | None, st
     named = _phrases("units")[0].search(counted.group("what")) if counted else None
     if named:  # "the number of cars crossing from Russia has tripled, to about 1,400 a day"
         return _phrases("units")[1][named.group(0).lower()], None
-    running = _RUNNING_TO.search(sentence, 0, q.start)
+    running = RUNNING_TO.search(sentence, 0, q.start)
     if running:  # "brought to 917 the number of Venezuelans flown home", "bringing the number of families … to 1,940"
         named = _phrases("units")[0].search(after[:60]) if re.match(r"^\s*the (?:total )?number of\b", after) else None
         named = named or _phrases("units")[0].search(running.group(0))
@@ -280,8 +279,9 @@ _POSSESSOR = re.compile(r"^[\w-]+['’]s$")
 # A word that may stand between a number and its noun: lower-case, not a verb form or function word.
 _MODIFIER = re.compile(r"^[a-z][a-z-]{2,}$")
 # "About 600 Myanmar soldiers have fled into India": deserters crossing, not troops deployed
-_SOLDIER_WORDS = re.compile(r"(?:soldiers|troops|servicemen|policemen|police officers|border guards)\b", re.I)
-_SOLDIERS_FLED = re.compile(r"(?:soldiers|troops|servicemen|policemen|police officers|border guards)"
+_SOLDIERS = r"(?:soldiers|troops|servicemen|policemen|police officers|border guards)"
+_SOLDIER_WORDS = re.compile(rf"{_SOLDIERS}\b", re.I)
+_SOLDIERS_FLED = re.compile(rf"{_SOLDIERS}"
                             r"(?=\s+(?:[\w,'’]+\s+){0,8}?(?:have |had |has )?(?:fled|"
                             r"crossed|defected|deserted|escaped|sought refuge|took refuge|arrived|entered|returned|"
                             r"were (?:deported|expelled|sent|flown)))", re.I)
@@ -294,9 +294,9 @@ _RATE_OF = re.compile(r"\b(?:rate|average|pace) of(?:\s+[\w-]+){0,2}\s*$", re.I)
 _A_WEEK = re.compile(r"^\s*(?:a|per|each|every) (?:week|month)\b", re.I)
 _UPROOTED = re.compile(r"(?:refugee|migrant|asylum|displaced|evacuee|returnee|deportee|exile)", re.I)
 # "That brought the total evacuated since Aug. 14 to roughly 63,900", "That brings to 1,370 the number of …"
-_RUNNING_TO = re.compile(r"\b(?:brought|brings|bringing|bring|took|takes|taking|pushed|pushes|pushing|raised|raises|"
-                         r"raising)\s+(?:(?:the|its|their)\s+(?:overall\s+)?(?:total|tally|number|count)\b[^,;]{0,60}?\s)?"
-                         r"to(?:\s+(?:some|about|around|roughly|nearly|almost|more than|over|at least|an estimated))?\s*$", re.I)
+RUNNING_TO = re.compile(r"\b(?:brought|brings|bringing|bring|took|takes|taking|pushed|pushes|pushing|raised|raises|"
+                        r"raising)\s+(?:(?:the|its|their)\s+(?:overall\s+)?(?:total|tally|number|count)\b(?P<what>[^,;]{0,60}?)\s)?"
+                        r"to(?:\s+(?:some|about|around|roughly|nearly|almost|more than|over|at least|an estimated))?\s*$", re.I)
 # "Slovakia's count stood at 213,000 on Monday": a tally named by whose it is
 _TALLY = re.compile(r"(?:\b[A-Z][\w-]*['’]s|\b(?:its|their|the))\s+(?:(?:daily|weekly|monthly|official|latest|running)\s+)?"
                     r"(?:count|tally|figure|total)\s+(?:\w+\s+){0,2}?(?:stood|stands|rose|risen|reached|hit|climbed|passed|topped|"
@@ -395,8 +395,8 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
         # "over half of the region's estimated 120,000", "surpassing the high by more than 14,000", and a
         # balance of arrivals less departures ("leaving net immigration at 663,000") is nobody's movement
         return False
-    # "24/7", "12:40": a ratio or a clock; "Arrivals rose last week: 1,500 a day" is a figure after a colon
-    # "24/7", "12:40", "the fiscal year 2022-23", "MS-13"
+    # "24/7", "12:40", "the fiscal year 2022-23", "MS-13": a ratio, a clock, a span of years, a name
+    # ("Arrivals rose last week: 1,500 a day" is a figure after a colon)
     if re.search(r"(?:/\s*|\d:\s*|\b(?:19|20)\d\d[-–/]|[A-Za-z]-)$", before) or re.search(r"^\s*(?:times|x)\b", after) or _EACH_LOAD.match(after):
         return False
     if not moving:
@@ -424,10 +424,19 @@ _EACH_LOAD = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:into|in|on|aboard|per)\s+(?:e
                         r"(?:boat|dinghy|vessel|bus|truck|lorry|van|car|flight|plane|raft)\b", re.I)
 
 
+# "At least 61 migrants, including women and children, drowned": the aside is not the predicate
+_ASIDE_AFTER = re.compile(r"^([^,]*),\s(?:including|among them|most of them|many of them|mostly|mainly)\b[^,]*,")
+
+
+def without_aside(after: str) -> str:
+    """The words after a number less an aside about some of the people: "92,000 refugees, most of them Karen, live"."""
+    return _ASIDE_AFTER.sub(r"\1", after)
+
+
 def _clause(before: str, after: str) -> str:
     """Words near the number inside its clause: the context its verb and qualifiers live in."""
     # "At least 61 migrants, including women and children, drowned": the aside is not the predicate
-    after = re.sub(r"^([^,]*),\s(?:including|among them|most of them|many of them|mostly|mainly)\b[^,]*,", r"\1", after)
+    after = without_aside(after)
     before = re.sub(r",\s(?:where|which|who)\b[^,]*,", ",", before)  # a relative clause that closes before it
     left = re.split(r"[;:]|,\s(?:while|but|and|which|who|where)\b|\bwhile\b|\bwhereas\b", before)[-1]
     right = re.split(r"[;:]|,\s(?:while|but|and|which|who|as|said|says|added|told|has|have|had)\b|\band\b", after)[0]

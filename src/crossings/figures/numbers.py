@@ -6,12 +6,18 @@ at the words around it. Values follow the conventions table of the figure schema
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
 from crossings.figures.lexicon import load
 
 _LEX = load("numbers")
+# month names and abbreviations → number, for the date parser and for the numbers that are days of a month
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 SMALL: dict[str, int] = _LEX["small"]
 SCALES: dict[str, int] = _LEX["scales"]
 VAGUE: dict[str, tuple[int, int]] = {k: tuple(v) for k, v in _LEX["vague"].items()}  # type: ignore[misc]
@@ -166,8 +172,7 @@ def _as_range(sentence: str, singles: list[re.Match[str]], i: int) -> Quantity |
     return Quantity(low, high, qualifier, start, b.end(), a.start(), b.end(), sentence[start:b.end()])
 
 
-_MONTH_BEFORE = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-                           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$")
+_MONTH_BEFORE = re.compile(rf"\b(?:{MONTH_NAMES})\.?\s+$", re.I)
 
 
 def _year_like(m: re.Match[str]) -> bool:

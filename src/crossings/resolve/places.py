@@ -138,14 +138,15 @@ class Roles:
 def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int], noun: str | None,
           speakers: list[Mention], carry: Carry) -> Roles:
     """Origin and destination(s) of the figure at segment[1] (its neighbours end at [0], start at [2])."""
-    found = _roles(sentence, mentions, segment, noun, speakers, carry)
-    clause_end = _clause_end(sentence, segment[1], segment[2])
-    own_start = _own_start(sentence, segment)
+    own_start, clause_end = _own_start(sentence, segment), _clause_end(sentence, segment[1], segment[2])
+    found = _roles(sentence, mentions, segment, (own_start, clause_end), noun, speakers, carry)
+    # the origin the figure's own words name (not one carried from another sentence)
+    named = _named_in(found.origin, mentions, own_start, clause_end)
     if _WORLDWIDE.search(sentence, own_start, clause_end):
         # "120 million people forced to flee their homes worldwide": a global count, no corridor, unless
         # its own words name the people ("Venezuelan refugees and migrants worldwide")
-        return Roles(_named_in(found.origin, mentions, own_start, clause_end), ())
-    if _YEAR_BY_SEA.search(sentence, own_start, clause_end) and not _named_in(found.origin, mentions, own_start, clause_end):
+        return Roles(named, ())
+    if _YEAR_BY_SEA.search(sentence, own_start, clause_end) and not named:
         # "Since January, 124,950 people have reached Italy by sea": a country's tally from every departure coast
         return Roles(None, found.destinations)
     if _FROM_ABROAD.search(sentence, segment[1], clause_end) or _MANY_ORIGINS.search(sentence, own_start, clause_end):
@@ -154,7 +155,7 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     bloc = _INTO_BLOC.search(sentence, own_start, clause_end) or _REGIONAL_ROUTE.search(sentence, own_start, clause_end)
     if bloc and not any(own_start <= d.start < clause_end for d in found.destinations):
         # "Irregular border crossings into the EU rose 17% to 380,000": into a bloc, from wherever its words say
-        return Roles(_named_in(found.origin, mentions, own_start, clause_end), ())
+        return Roles(named, ())
     return found
 
 
@@ -163,12 +164,11 @@ def _named_in(m: Mention | None, mentions: list[Mention], start: int, end: int) 
     return m if m is not None and any(m is n for n in mentions) and start <= m.start < end else None
 
 
-def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int], noun: str | None,
-           speakers: list[Mention], carry: Carry) -> Roles:
-    clause_end = _clause_end(sentence, segment[1], segment[2])
+def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int], clause: tuple[int, int],
+           noun: str | None, speakers: list[Mention], carry: Carry) -> Roles:
+    own_start, clause_end = clause
     if _OTHER_WAY.search(sentence, segment[1], clause_end) and carry.origin and carry.destination:
         return Roles(carry.destination, (carry.origin,))  # "…, while 8 million crossed the other way"
-    own_start = _own_start(sentence, segment)
     returning = _returning(sentence[own_start:clause_end])
     asides = [a.span() for a in _PART_SPAN.finditer(sentence, segment[1], segment[2])]
     # "Forty-two migrants, all of them men from Guinea and Ivory Coast, were brought ashore": who, not from where
