@@ -55,7 +55,7 @@ _INTO_BLOC = re.compile(r"\b(?:into|to|in|reaching|reached|entered|entering)\s+(
 # "Detections on the Western Balkan route fell to 99,000": a route through many countries, no one corridor
 _REGIONAL_ROUTE = re.compile(r"\b(?:[Cc]entral|[Ee]astern|[Ww]estern) (?:Mediterranean|Balkans?|African)(?: route)?\b|"
                              r"\bthe (?:Balkan|Atlantic|Mediterranean|Eastern) route\b")
-_OF_THEM = re.compile(r"(?:[^,;.]|\.\d){0,25}?\bof (?:them|those)\b")
+_OF_THEM_AHEAD = re.compile(r"(?:[^,;.]|\.\d){0,25}?\bof (?:them|those)\b")
 _HERE = re.compile(r"\b(?:here|in this (?:town|city|border town))\b")
 # "DEL RIO, Texas —", "TUMBES, Peru (Reuters) -": a wire story's dateline, the place "here" means
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,}(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
@@ -216,7 +216,7 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     if not origin and not returning:  # "The Philippines deployed 2,431 household workers to Kuwait": the sender
         origin = next((m for m in mentions if segment[0] <= m.start < segment[1] and m.kind == "country"
                        and _SENDER.match(sentence, m.end)), None)
-    if not origin and receiver and not people and _HOSTS.search(sentence) and not _OF_THEM.match(sentence, segment[1]):
+    if not origin and receiver and not people and _HOSTS.search(sentence) and not _OF_THEM_AHEAD.match(sentence, segment[1]):
         # (but "Poland alone hosts over 1.5 million of them": the people the story is about)
         carry = Carry(destination=carry.destination, default_origin=carry.default_origin)  # "Uganda hosts 1.5 million refugees": from anywhere
     # "29,000 Russians left Kazakhstan, heading back or on to third countries": where to is not said.
