@@ -1355,3 +1355,11 @@ def test_figures_a_years_arrivals_by_sea_come_from_every_departure_coast():
     boat, year = run("A boat from Libya brought 60 migrants to Lampedusa. Since January, 124,950 people have reached "
                      "Italy by sea, according to ministry data.", "2023-09-18")
     assert (boat["origin"], year["origin"], year["destination"]) == ("LY", None, "IT")
+
+
+def test_figures_a_crossing_point_on_the_far_side_is_where_people_leave():
+    (queue,) = run("At the Kapitan Andreevo checkpoint, about 2,000 lorries were waiting to enter Turkey on Friday.",
+                   "2023-03-04")
+    (walked,) = run("At the Dorohusk crossing, 4,000 people crossed into Poland on Monday.", "2023-03-07")
+    assert (queue["origin"], queue["destination"]) == ("BG", "TR")
+    assert walked["destination"] == "PL" and walked["origin"] is None  # a crossing on the side entered says nothing

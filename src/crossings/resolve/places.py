@@ -182,6 +182,7 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     own = [m for m in mentions if m.start < segment[2]] if apart else mentions
     origins, dests = _cued(sentence, own, after, before, people, returning)
     origins, dests = _waiting_in(sentence, (own_start, clause_end), origins, dests)
+    origins, dests = _crossing_point(sentence, origins, dests)
     owner = _border_owner(sentence, mentions, origins, dests, [people, carry.origin, carry.default_origin])
     if owner:
         origins, dests = [owner], [origins[0]]
@@ -325,6 +326,20 @@ def _waiting_in(sentence: str, clause: tuple[int, int], origins: list[Mention],
     if not origins and at:
         return [at], [d for d in dests if d is not at]
     return origins, dests
+
+
+_AT_CROSSING = re.compile(r"\bat\s+(?:the\s+)?$", re.I)
+
+
+def _crossing_point(sentence: str, origins: list[Mention], dests: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """ "At the Upper Lars checkpoint, 3,000 cars waited to enter Georgia": a crossing point on the other side of
+    the border from the country entered is where people leave."""
+    if origins:
+        return origins, dests
+    entered = next((d for d in dests if d.kind == "country" and _STRONG_DEST.search(sentence, 0, d.start)), None)
+    point = next((d for d in dests if d.kind == "city" and entered and d.code != entered.code
+                  and _AT_CROSSING.search(sentence, 0, d.start)), None)
+    return ([point], [d for d in dests if d is not point]) if point else (origins, dests)
 
 
 def _own_start(sentence: str, segment: tuple[int, int, int]) -> int:
