@@ -336,7 +336,8 @@ def _crossing_point(sentence: str, origins: list[Mention], dests: list[Mention])
     the border from the country entered is where people leave."""
     if origins:
         return origins, dests
-    entered = next((d for d in dests if d.kind == "country" and _STRONG_DEST.search(sentence, 0, d.start)), None)
+    entered = next((d for d in dests if d.kind == "country" and (_STRONG_DEST.search(sentence, 0, d.start)
+                                                                  or _TO.search(sentence, 0, d.start))), None)
     point = next((d for d in dests if d.kind == "city" and entered and d.code != entered.code
                   and _AT_CROSSING.search(sentence, 0, d.start)), None)
     return ([point], [d for d in dests if d is not point]) if point else (origins, dests)
@@ -376,7 +377,7 @@ def _other_side(speakers: list[Mention], dests: tuple[Mention, ...]) -> Mention 
 # Where a figure's own words stop: "…, including 480,000 from Congo" and "…, as easing controls in China …"
 # say something about others or about why.
 _CLAUSE_BREAK = re.compile(r",\s*(?:while|but|whereas|although|though|including|as|and\s+(?:the|that|a|about|some)|(?:most|many|"
-                           r"some|half|all) of them|warning|adding|saying|noting)\b|;|\bwhile\b|\bbefore\b")
+                           r"some|half|all) of them|warning|adding|saying|noting|urging|prompting|forcing)\b|;|\bwhile\b|\bbefore\b")
 
 
 def _clause_start(sentence: str, start: int, limit: int) -> int:
