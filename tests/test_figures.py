@@ -1363,3 +1363,10 @@ def test_figures_a_crossing_point_on_the_far_side_is_where_people_leave():
     (walked,) = run("At the Dorohusk crossing, 4,000 people crossed into Poland on Monday.", "2023-03-07")
     assert (queue["origin"], queue["destination"]) == ("BG", "TR")
     assert walked["destination"] == "PL" and walked["origin"] is None  # a crossing on the side entered says nothing
+
+
+def test_figures_people_named_before_a_figure_that_left_the_country_left_the_country_named():
+    entered, left = run("Some 90,000 Uzbeks have crossed into Turkmenistan since March, officials said on Monday, adding "
+                        "that about 61,000 had since left the country.", "2023-06-05")
+    assert (entered["origin"], entered["destination"]) == ("UZ", "TM")
+    assert (left["origin"], left["destination"]) == ("TM", None)

@@ -299,7 +299,9 @@ def _unnamed_country(sentence: str, mentions: list[Mention], span: tuple[int, in
     own_start, start, _, clause_end = span
     placed_after = any(_by_cue(sentence, [m for m in mentions if start <= m.start < clause_end]))
     named = [m for m in mentions if m.kind == "country" and m.start < start]
-    if not placed_after and not people and _LEFT_COUNTRY.match(sentence, start, clause_end):
+    # (people named before the figure are others: "200,000 Russians entered Kazakhstan, … 147,000 had since left the country")
+    earlier = not people or any(people is m for m in mentions) and people.start < start
+    if not placed_after and earlier and _LEFT_COUNTRY.match(sentence, start, clause_end):
         # "Some 1.27 million people left the country over the same period": the country the story is about,
         # or the one the sentence names before ("Two years after war broke out in Sudan, 4 million have fled the country")
         return Roles(next(iter(named[-1:] + speakers), None) or carry.destination or carry.origin, ())
