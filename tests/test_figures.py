@@ -1366,7 +1366,19 @@ def test_figures_a_crossing_point_on_the_far_side_is_where_people_leave():
 
 
 def test_figures_people_named_before_a_figure_that_left_the_country_left_the_country_named():
-    entered, left = run("Some 90,000 Uzbeks have crossed into Turkmenistan since March, officials said on Monday, adding "
-                        "that about 61,000 had since left the country.", "2023-06-05")
+    entered, left = run("Some 90,000 Uzbeks have crossed into Turkmenistan since March, officials said on Monday, "
+                        "adding that about 61,000 had since left the country.", "2023-06-05")
     assert (entered["origin"], entered["destination"]) == ("UZ", "TM")
     assert (left["origin"], left["destination"]) == ("TM", None)
+
+
+def test_figures_a_rate_subject_numbered_asides_surveys_ratios_and_shelter_capacity():
+    before, peak = run("Weekly departures, which had run at about 2,000 before the floods, climbed to more than 9,000, "
+                       "officials said.", "2023-08-01")
+    kinds = [(f["kind"], f["rate_per"], f["low"]) for f in (before, peak)]
+    assert kinds == [("rate", "week", 2000), ("rate", "week", 9000)]
+    assert run("At least 30 migrants, six of them children, were killed when the lorry overturned.") == []
+    assert run("The survey, based on interviews with 4,210 refugees who arrived after 2021, found most stay.") == []
+    assert run("Latvia and Lithuania hosted the most, with 18 and 15 refugees per thousand residents.") == []
+    assert run("Hungary opened six transit centres along the border with Serbia, each able to shelter several thousand "
+               "people.") == []

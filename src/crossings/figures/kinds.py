@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from crossings.figures.lexicon import load
-from crossings.figures.mentions import RUNNING_TO, Candidate, without_aside
+from crossings.figures.mentions import RATE_SUBJECT, RUNNING_TO, Candidate, without_aside
 
 _LEX = load("mentions")
 
@@ -64,6 +64,7 @@ _NUMBER_OF = re.compile(r"\b(?:the|a)\s+(?:total\s+)?(?:number|total|count)\s+of
                         r"(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?(?:risen|rose|reached|passed|stood|stands|hit|topped|"
                         r"exceeded|climbed|grown|grew|fallen|fell|dropped|increased|is|was)\b[^,;]{0,30}$", re.I)
 _AVERAGE_OF = re.compile(r"\baverage of\s+(?:about|some|around|roughly|nearly|almost|more than|over)?\s*$", re.I)
+_ON_DAY = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")  # a named day's count
 _PER_UNIT = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:a|per|each|every)\s+(day|week|month)\b", re.I)
 
 
@@ -79,7 +80,8 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     if rate and not re.search(r"[;]|\bsince\b.*\bdaily\b|\b(?:within|in|for|over|after|than|under|inside|"
                               r"nearly|almost|just|only|barely)\s*$", after[:rate.start()]):  # "within a week"
         return "rate", _LEX["rates"][rate.group(0).lower()]
-    lead = _LEADING_RATE.search(before[-50:]) or _LEADING_AVERAGE.search(before[-120:]) or _TYPICAL.search(before[-60:])
+    lead = (_LEADING_RATE.search(before[-50:]) or _LEADING_AVERAGE.search(before[-120:])
+            or _TYPICAL.search(before[-60:]) or (None if _ON_DAY.match(after) else RATE_SUBJECT.match(sentence)))
     if lead:
         word = lead.group(1).lower()  # "daily …" or "on a normal day"
         return "rate", {"daily": "day", "weekly": "week", "monthly": "month"}.get(word, word)

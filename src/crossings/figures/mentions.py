@@ -238,7 +238,7 @@ def _unit_before(sentence: str, q: Quantity, after: str) -> tuple[str | None, st
     subject = _GROUP_SUBJECT.search(sentence, 0, q.start)  # "Venezuelans made up the largest group, at about 328,000"
     if subject and any(m.kind == "demonym" for m in gazetteer.find(subject.group(1))):
         return "people", subject.group(1)
-    if counted or _TALLY.search(sentence, 0, q.start) or _bare_count(after) or (_RATE_OF.search(sentence, 0, q.start) and _A_WEEK.match(after)):
+    if counted or _TALLY.search(sentence, 0, q.start) or _bare_count(after, sentence) or (_RATE_OF.search(sentence, 0, q.start) and _A_WEEK.match(after)):
         return "people", None  # "arriving at a rate of more than 1,000 a week" (not "sells 81,000 a month")
     return None, None
 
@@ -341,8 +341,15 @@ _IRREGULAR = {"fled", "left", "came", "went", "made", "took", "set", "ran", "swa
 _MANAGED = re.compile(r"^\s*(?:managed to|succeeded in|were able to|was able to)\s+", re.I)
 
 
-def _bare_count(after: str) -> bool:
+# "Daily arrivals, which had run at around 5,000 before the order, peaked at 14,000": the subject names the measure
+RATE_SUBJECT = re.compile(r"^\W*(Daily|Weekly|Monthly)\s+(?:[a-z]+\s+)?(?:arrivals|departures|crossings|entries|exits|"
+                          r"numbers|flows?|returns|registrations)\b(?![^.;]*\b(?:a|per|each|every)\s+(?:day|week|month)\b)")
+
+
+def _bare_count(after: str, sentence: str) -> bool:
     """A number standing alone as subject or object: "10,000 have crossed", "rose to 10,000 a day"."""
+    if re.match(r"^\s*(?:before|until)\b", after) and RATE_SUBJECT.match(sentence):
+        return True  # "Daily arrivals, which had run at around 5,000 before the order, …"
     if re.match(r"^\s*(?:remain|remained|stayed|stay|live|lived|are staying|are living|are sheltering)\b", after, re.I):
         return True  # "about 80,000 remain in the country"
     if re.match(rf"^\s*in\s+(?:fiscal(?:\s+year)?\s*$|(?:fiscal\s+(?:year\s+)?)?(?:\d{{4}}|(?:{_MONTHS})\b))", after, re.I):
@@ -402,7 +409,9 @@ def _plausible(sentence: str, q: Quantity, nxt: int, moving: bool, noun: str | N
     if not moving:
         return False
     # "Ten people, including eight Rohingya refugees, were killed": the verb comes after the part's number
-    window = _clause(before, sentence[q.num_end:] if _PART_OF_ALL.search(after) else after)
+    # and "At least 50 people, five of them children, were killed": the part is a number of its own
+    part = _PART_OF_ALL.search(after) or re.match(r"[\w-]+\s+of\s+(?:them|whom)\b", sentence[nxt:])
+    window = _clause(before, sentence[q.num_end:] if part else after)
     modal_may = re.search(r"\bmay\b", window)  # lower-case only: "in May" is a month
     internal = (_INTERNAL.search(window) or (_INSIDE_LEAD.match(sentence) and re.search(r"\bdisplac", sentence))
                 or _CAMP_TO_CAMP.search(sentence, max(0, q.start - 40), q.num_end + 120)
@@ -425,7 +434,7 @@ _EACH_LOAD = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:into|in|on|aboard|per)\s+(?:e
 
 
 # "At least 61 migrants, including women and children, drowned": the aside is not the predicate
-_ASIDE_AFTER = re.compile(r"^([^,]*),\s(?:including|among them|most of them|many of them|mostly|mainly)\b[^,]*,")
+_ASIDE_AFTER = re.compile(r"^([^,]*),\s(?:including|among them|(?:most|many|half|some|[a-z]+teen|[a-z]+ty|one|two|three|four|five|six|seven|eight|nine|ten|\d+) of (?:them|whom)|mostly|mainly)\b[^,]*,")
 
 
 def without_aside(after: str) -> str:
