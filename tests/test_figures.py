@@ -1382,3 +1382,9 @@ def test_figures_a_rate_subject_numbered_asides_surveys_ratios_and_shelter_capac
     assert run("Latvia and Lithuania hosted the most, with 18 and 15 refugees per thousand residents.") == []
     assert run("Hungary opened six transit centres along the border with Serbia, each able to shelter several thousand "
                "people.") == []
+
+
+def test_figures_a_daily_newspaper_is_no_rate_and_foreign_owned_things_are_no_people():
+    (entered,) = run("Armenia's migration service told the daily Hraparak that about 40,000 Russians had entered the "
+                     "country since March, and more than 2,000 Russian-owned firms have been set up this year.")
+    assert (entered["kind"], entered["origin"], entered["destination"]) == ("total", "RU", "AM")

@@ -30,8 +30,9 @@ def _stock_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])", re.I)
 
 
-_LEADING_RATE = re.compile(r"\b(daily|weekly|monthly)\s+(?:[a-z]+\s+){0,4}(?:of|at|reached|stood at|was|is|hit|to|"
-                           r"around|about|some)?\s*$", re.I)
+# (lower-case words after it: "told the daily Politika that about 120,000" names a newspaper)
+_LEADING_RATE = re.compile(r"\b((?i:daily|weekly|monthly))\s+(?:[a-z]+\s+){0,4}(?:of|at|reached|stood at|was|is|hit|to|"
+                           r"around|about|some)?\s*$")
 
 # "The daily average of crossings from Ukraine into Poland has settled at around 20,000"
 _LEADING_AVERAGE = re.compile(r"\b(daily|weekly|monthly)\s+(?:average|number|total|count|tally|rate|figure)\b"

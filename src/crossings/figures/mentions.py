@@ -209,6 +209,8 @@ def _unit(sentence: str, q: Quantity, nxt: int, earlier: list[Candidate]) -> tup
         if things and _phrases("not_units")[0].fullmatch(things.group(1)):
             return None, None
         return (earlier[-1].unit if earlier else "people"), None
+    if _OWNED.match(after):
+        return None, None  # "1,000 Russian-owned companies", "300 Turkish-flagged ships": things
     nationality = _nationality(after)
     if nationality:
         after, words = nationality[1], re.findall(r"[\w’'-]+|%", nationality[1])[:6]
@@ -310,6 +312,9 @@ _COUNT_OF = re.compile(r"(?:\b(?:the|a) (?:(?:daily|weekly|monthly) )?(?:number|
                        r"(?:rose|risen|rising|climbed|reached|hit|topped|passed|exceeded|stood|stands|fell|fallen|dropped|settled|peaked|"
                        r"declined|averaged|doubled|tripled|trebled|quadrupled|halved|"
                        r"jumped|grew|increased|surged|soared)\b,?[^,;]{0,30}$", re.I)
+
+
+_OWNED = re.compile(r"^\s*[A-Z][\w]+-(?:owned|made|built|flagged|registered|backed|based|run|funded|linked)\b")
 
 
 def _nationality(after: str) -> tuple[str, str] | None:
