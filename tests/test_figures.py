@@ -1388,3 +1388,20 @@ def test_figures_a_daily_newspaper_is_no_rate_and_foreign_owned_things_are_no_pe
     (entered,) = run("Armenia's migration service told the daily Hraparak that about 40,000 Russians had entered the "
                      "country since March, and more than 2,000 Russian-owned firms have been set up this year.")
     assert (entered["kind"], entered["origin"], entered["destination"]) == ("total", "RU", "AM")
+
+
+def test_figures_queues_at_a_countrys_own_checkpoint_and_on_one_side_of_a_crossing():
+    (lars,) = run("About 1,800 lorries were lined up at the Torfyanovka checkpoint on Russia's border with Finland on "
+                  "Monday, customs officials said.", "2022-10-04")
+    (side,) = run("Some 600 cars were stuck on the Polish side of the Medyka-Shehyni crossing on Friday.", "2023-12-02")
+    assert (lars["origin"], lars["destination"]) == ("RU", "FI")
+    assert (side["origin"], side["destination"]) == ("PL", "UA")
+    (sheltered,) = run("The Red Cross said it was sheltering 3,500 Ethiopians on the Kenyan side of the border town.")
+    assert (sheltered["origin"], sheltered["destination"]) == ("ET", "KE")
+
+
+def test_figures_the_gazetteer_reads_both_names_of_a_hyphenated_pair_and_hyphenated_names_whole():
+    from crossings.resolve import gazetteer
+
+    found = [(m.text, m.code) for m in gazetteer.find("the Shehyni-Medyka crossing, Guinea-Bissau and Rava-Ruska")]
+    assert found == [("Shehyni", "UA"), ("Medyka", "PL"), ("Guinea-Bissau", "GW"), ("Rava-Ruska", "UA")]

@@ -138,7 +138,9 @@ def find(text: str) -> list[Mention]:
 
 def _split(run: str, offset: int, index: dict) -> list[Mention]:
     """Greedy longest match of index names inside one capitalised run."""
-    words = [(w.group(0), w.start()) for w in re.finditer(r"\S+", run)]
+    # words, and the parts of a hyphenated pair of names ("the Shehyni-Medyka crossing"); a hyphenated name
+    # ("Guinea-Bissau", "Rava-Ruska") is still found whole, longest first
+    words = [(w.group(0), w.start()) for w in re.finditer(r"[^\s-]+(?:-(?![A-Z])[^\s-]*)*", run)]
     out, i = [], 0
     while i < len(words):
         for j in range(min(len(words), i + 5), i, -1):

@@ -182,6 +182,7 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     own = [m for m in mentions if m.start < segment[2]] if apart else mentions
     origins, dests = _cued(sentence, own, after, before, people, returning)
     origins, dests = _waiting_in(sentence, (own_start, clause_end), origins, dests)
+    origins, dests = _queued_side(sentence, (own_start, clause_end), mentions, origins, dests)
     origins, dests = _crossing_point(sentence, origins, dests)
     owner = _border_owner(sentence, mentions, origins, dests, [people, carry.origin, carry.default_origin])
     if owner:
@@ -288,9 +289,13 @@ def _border_owner(sentence: str, mentions: list[Mention], origins: list[Mention]
                   leaving: list[Mention | None]) -> Mention | None:
     """The country of "Russia's border with Georgia" (origins[0] is Georgia) when the story is about people leaving
     it: "cars waiting at the Verkhny Lars checkpoint on Russia's border with Georgia" go across, to Georgia."""
-    cue = _OWNER_BORDER.search(sentence, 0, origins[0].start) if origins and not dests else None
+    cue = _OWNER_BORDER.search(sentence, 0, origins[0].start) if origins else None
     owner = next((m for m in mentions if cue and m.end == cue.start() and m.kind == "country"), None)
-    return owner if owner and owner.code in {c.code for c in leaving if c} else None
+    if not owner:
+        return None
+    # "2,300 cars were lined up at the Verkhny Lars checkpoint on Russia's border with Georgia": the owner's checkpoint
+    at_owner = bool(dests) and all(d.kind == "city" and d.code == owner.code for d in dests)
+    return owner if at_owner or not dests and owner.code in {c.code for c in leaving if c} else None
 
 
 def _unnamed_country(sentence: str, mentions: list[Mention], span: tuple[int, int, int, int], people: Mention | None,
@@ -328,6 +333,23 @@ def _waiting_in(sentence: str, clause: tuple[int, int], origins: list[Mention],
     if not origins and at:
         return [at], [d for d in dests if d is not at]
     return origins, dests
+
+
+def _queued_side(sentence: str, clause: tuple[int, int], mentions: list[Mention], origins: list[Mention],
+                 dests: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """ "1,000 cars were queued on the Ukrainian side of the Shehyni-Medyka crossing": from that side to the other
+    (but people sheltering "on the Kenyan side" are there)."""
+    side = _QUEUED_SIDE.search(sentence, *clause)
+    here = next((m for m in mentions if side and m.start == side.start(1)), None)
+    if not here:
+        return origins, dests
+    there = [d for d in dests if d.code != here.code] or [
+        m for m in mentions if side.end() <= m.start < clause[1] and m.code != here.code and m.kind in ("city", "country")]
+    return [here], there[:1]
+
+
+_QUEUED_SIDE = re.compile(r"\b(?:lined up|queued|queuing|queueing|backed up|waiting|stuck)\b[^.;]{0,40}?"
+                          r"\bon the ([A-Z][\w-]+) side of\b")
 
 
 _AT_CROSSING = re.compile(r"\bat\s+(?:the\s+)?$", re.I)
@@ -547,8 +569,8 @@ def remember(sentence: str, mentions: list[Mention], carry: Carry) -> None:
         origins = []  # "The migrants, mostly from Bangladesh, Eritrea and Egypt": some of them, not a corridor
     origin, dest = (origins[0] if origins else None), (dests[0] if dests else None)
     route = gazetteer.route(sentence)
-    if route and not origin and not dest:
-        origin, dest = route
+    if route and not origin and (not dest or dest.code in (route[0].code, route[1].code)):
+        origin, dest = route  # (and "at the U.S.-Mexico border", whose first name reads as the place people are at)
     people = next((m for m in mentions if m.kind == "demonym"), None)
     if _returning(sentence):
         origin, dest = origin, dest or people
