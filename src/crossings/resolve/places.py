@@ -72,6 +72,11 @@ def dateline(sentence: str, mentions: list[Mention]) -> Mention | None:
 _YEAR_BY_SEA = re.compile(r"(?=.*\bby sea\b)(?=.*\b(?:since (?:January|Jan\.|the (?:start|beginning) of the year)|so far this "
                           r"year|this year)\b)", re.I)
 _FROM_ABROAD = re.compile(r"\bfrom (?:abroad|(?:neighbou?ring|other|several|many) countries)\b", re.I)
+# "Germany hosted the largest number, 1,055,000": of the people the story is about (not "the largest number of refugees")
+_THE_REST = re.compile(r",\s*(?:the rest|the remainder|the others)\b")
+_RANKING = re.compile(r"\bthe (?:largest|biggest|highest) (?:number|share|total)\b(?! of)", re.I)
+# "tens of thousands more have moved on to other European countries": onwards, to nowhere in particular
+_ONWARD = re.compile(r"\b(?:to|into) (?:other|third|various) (?:[A-Z][a-z]+ ){0,2}countries\b|\bfurther west\b")
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
@@ -146,6 +151,9 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
         # "120 million people forced to flee their homes worldwide": a global count, no corridor, unless
         # its own words name the people ("Venezuelan refugees and migrants worldwide")
         return Roles(named, ())
+    if _ONWARD.search(sentence, segment[1], clause_end) and not any(segment[1] <= d.start < clause_end
+                                                                    for d in found.destinations):
+        return Roles(found.origin, ())
     if _YEAR_BY_SEA.search(sentence, own_start, clause_end) and not named:
         # "Since January, 124,950 people have reached Italy by sea": a country's tally from every departure coast
         return Roles(None, found.destinations)
@@ -180,6 +188,8 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     # unless that one is only a part or a restatement of this ("about 8,000 people, including some 2,000 minors, had")
     apart = len(sentence[segment[1]:segment[2]].split()) > 4
     own = [m for m in mentions if m.start < segment[2]] if apart else mentions
+    rest = _THE_REST.search(sentence, segment[1])  # "…are still in the country, the rest having continued to Hungary"
+    own = [m for m in own if m.start < rest.start()] if rest else own
     origins, dests = _cued(sentence, own, after, before, people, returning)
     origins, dests = _waiting_in(sentence, (own_start, clause_end), origins, dests)
     origins, dests = _queued_side(sentence, (own_start, clause_end), mentions, origins, dests)
@@ -218,8 +228,10 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     if not origin and not returning:  # "The Philippines deployed 2,431 household workers to Kuwait": the sender
         origin = next((m for m in mentions if segment[0] <= m.start < segment[1] and m.kind == "country"
                        and _SENDER.match(sentence, m.end)), None)
-    if not origin and receiver and not people and _HOSTS.search(sentence) and not _OF_THEM_AHEAD.match(sentence, segment[1]):
-        # (but "Poland alone hosts over 1.5 million of them": the people the story is about)
+    if (not origin and receiver and not people and _HOSTS.search(sentence) and not _OF_THEM_AHEAD.match(sentence, segment[1])
+            and not _RANKING.search(sentence)):
+        # (but "Poland alone hosts over 1.5 million of them", "Germany hosted the largest number, 1,055,000": the people
+        # the story is about)
         carry = Carry(destination=carry.destination, default_origin=carry.default_origin)  # "Uganda hosts 1.5 million refugees": from anywhere
     # "29,000 Russians left Kazakhstan, heading back or on to third countries": where to is not said.
     left_named = origin in after and bool(_LEAVING.search(sentence, segment[1], clause_end))
@@ -400,7 +412,7 @@ def _other_side(speakers: list[Mention], dests: tuple[Mention, ...]) -> Mention 
 
 # Where a figure's own words stop: "…, including 480,000 from Congo" and "…, as easing controls in China …"
 # say something about others or about why.
-_CLAUSE_BREAK = re.compile(r",\s*(?:while|but|whereas|although|though|including|as|and\s+(?:the|that|a|about|some)|(?:most|many|"
+_CLAUSE_BREAK = re.compile(r",\s*(?:the rest|the remainder|the others|while|but|whereas|although|though|including|as|and\s+(?:the|that|a|about|some)|(?:most|many|"
                            r"some|half|all) of them|warning|adding|saying|noting|urging|prompting|forcing)\b|;|\bwhile\b|\bbefore\b")
 
 
