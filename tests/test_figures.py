@@ -1420,3 +1420,11 @@ def test_figures_the_largest_number_keeps_the_storys_people_the_rest_and_onward_
     _, _, onward = run("Colombia has received 500,000 Venezuelans, Peru 300,000, while tens of thousands more have "
                        "moved on to other South American countries.")
     assert (onward["origin"], onward["destination"]) == ("VE", None)
+
+
+def test_figures_a_host_of_a_bare_number_hosts_the_storys_people_and_of_its_own_noun_anyones():
+    _, turkey, lebanon = run("More than 4 million people have fled Syria since 2011. Turkey hosts some 2.9 million, "
+                             "Lebanon 800,000, the agency said.")
+    assert [(f["origin"], f["destination"]) for f in (turkey, lebanon)] == [("SY", "TR"), ("SY", "LB")]
+    _, uganda = run("More than 4 million people have fled Syria since 2011. Uganda hosts 1.5 million refugees.")
+    assert (uganda["origin"], uganda["destination"]) == (None, "UG")

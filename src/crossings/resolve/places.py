@@ -73,6 +73,8 @@ _YEAR_BY_SEA = re.compile(r"(?=.*\bby sea\b)(?=.*\b(?:since (?:January|Jan\.|the
                           r"year|this year)\b)", re.I)
 _FROM_ABROAD = re.compile(r"\bfrom (?:abroad|(?:neighbou?ring|other|several|many) countries)\b", re.I)
 # "Germany hosted the largest number, 1,055,000": of the people the story is about (not "the largest number of refugees")
+_GROUP_BEFORE = re.compile(r"\b(?:refugees?|migrants?|asylum[- ]seekers?|displaced)\b[^,;]{0,20},?\s*(?:of\s+)?(?:about|some|"
+                           r"around|nearly|more than|over|roughly)?\s*$", re.I)
 _THE_REST = re.compile(r",\s*(?:the rest|the remainder|the others)\b")
 _RANKING = re.compile(r"\bthe (?:largest|biggest|highest) (?:number|share|total)\b(?! of)", re.I)
 # "tens of thousands more have moved on to other European countries": onwards, to nowhere in particular
@@ -228,10 +230,11 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     if not origin and not returning:  # "The Philippines deployed 2,431 household workers to Kuwait": the sender
         origin = next((m for m in mentions if segment[0] <= m.start < segment[1] and m.kind == "country"
                        and _SENDER.match(sentence, m.end)), None)
-    if (not origin and receiver and not people and _HOSTS.search(sentence) and not _OF_THEM_AHEAD.match(sentence, segment[1])
-            and not _RANKING.search(sentence)):
-        # (but "Poland alone hosts over 1.5 million of them", "Germany hosted the largest number, 1,055,000": the people
-        # the story is about)
+    own_noun = noun or _GROUP_BEFORE.search(sentence, max(0, segment[1] - 40), segment[1])  # "the largest refugee population,"
+    if (not origin and receiver and not people and own_noun and _HOSTS.search(sentence)
+            and not _OF_THEM_AHEAD.match(sentence, segment[1]) and not _RANKING.search(sentence)):
+        # (but "Poland alone hosts over 1.5 million of them", "Germany hosted the largest number, 1,055,000", "Colombia
+        # hosts some 2.9 million": the people the story is about)
         carry = Carry(destination=carry.destination, default_origin=carry.default_origin)  # "Uganda hosts 1.5 million refugees": from anywhere
     # "29,000 Russians left Kazakhstan, heading back or on to third countries": where to is not said.
     left_named = origin in after and bool(_LEAVING.search(sentence, segment[1], clause_end))
