@@ -1428,3 +1428,12 @@ def test_figures_a_host_of_a_bare_number_hosts_the_storys_people_and_of_its_own_
     assert [(f["origin"], f["destination"]) for f in (turkey, lebanon)] == [("SY", "TR"), ("SY", "LB")]
     _, uganda = run("More than 4 million people have fled Syria since 2011. Uganda hosts 1.5 million refugees.")
     assert (uganda["origin"], uganda["destination"]) == (None, "UG")
+
+
+def test_figures_a_language_is_no_country_and_the_largest_number_in_a_region_is_a_hosts_own():
+    (deported,) = run("SANTO DOMINGO (Listín Diario, translated from Spanish) — The Dominican Republic deported 12,400 "
+                      "Haitians in March, the migration directorate said.")
+    assert (deported["origin"], deported["destination"]) == ("DO", "HT")
+    _, hosts = run("More than 30,000 people fled eastern Congo into Uganda this week. Uganda already hosts about 1.5 "
+                   "million refugees, the largest number in Africa.")
+    assert (hosts["origin"], hosts["destination"]) == (None, "UG")

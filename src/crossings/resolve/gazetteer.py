@@ -133,7 +133,22 @@ def find(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _CAPS.finditer(text):
         out.extend(_split(m.group(0), m.start(), index))
-    return out
+    return [m for m in out if not _language(text, m)]
+
+
+# "(EFE, translated from Spanish)", "told a Spanish-language radio": a language, not a country
+_LANGUAGE_BEFORE = re.compile(r"\b(?:(?:translated|translation|transcribed)\s+(?:from|into)\s+(?:the\s+)?"
+                              r"|in\s+|into\s+)$", re.I)
+_LANGUAGE_AFTER = re.compile(r"-(?:language|speaking)\b|\s+(?:language|translation)\b")
+
+
+def _language(text: str, m: Mention) -> bool:
+    if m.kind != "adjective":
+        return False
+    if _LANGUAGE_AFTER.match(text, m.end):
+        return True
+    alone = re.match(r"\s*(?:[),.;:]|$)", text[m.end:])  # "in Spanish," (not "in Spanish waters")
+    return bool(alone and _LANGUAGE_BEFORE.search(text, max(0, m.start - 30), m.start))
 
 
 def _split(run: str, offset: int, index: dict) -> list[Mention]:

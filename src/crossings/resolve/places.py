@@ -76,7 +76,8 @@ _FROM_ABROAD = re.compile(r"\bfrom (?:abroad|(?:neighbou?ring|other|several|many
 _GROUP_BEFORE = re.compile(r"\b(?:refugees?|migrants?|asylum[- ]seekers?|displaced)\b[^,;]{0,20},?\s*(?:of\s+)?(?:about|some|"
                            r"around|nearly|more than|over|roughly)?\s*$", re.I)
 _THE_REST = re.compile(r",\s*(?:the rest|the remainder|the others)\b")
-_RANKING = re.compile(r"\bthe (?:largest|biggest|highest) (?:number|share|total)\b(?! of)", re.I)
+_RANKING = re.compile(r"\bthe (?:largest|biggest|highest) (?:number|share|total),?\s*(?:about|some|around|nearly|more than|"
+                      r"over|roughly)?\s*$", re.I)
 # "tens of thousands more have moved on to other European countries": onwards, to nowhere in particular
 _ONWARD = re.compile(r"\b(?:to|into) (?:other|third|various) (?:[A-Z][a-z]+ ){0,2}countries\b|\bfurther west\b")
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
@@ -232,7 +233,7 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
                        and _SENDER.match(sentence, m.end)), None)
     own_noun = noun or _GROUP_BEFORE.search(sentence, max(0, segment[1] - 40), segment[1])  # "the largest refugee population,"
     if (not origin and receiver and not people and own_noun and _HOSTS.search(sentence)
-            and not _OF_THEM_AHEAD.match(sentence, segment[1]) and not _RANKING.search(sentence)):
+            and not _OF_THEM_AHEAD.match(sentence, segment[1]) and not _RANKING.search(sentence, max(0, segment[1] - 40), segment[1])):
         # (but "Poland alone hosts over 1.5 million of them", "Germany hosted the largest number, 1,055,000", "Colombia
         # hosts some 2.9 million": the people the story is about)
         carry = Carry(destination=carry.destination, default_origin=carry.default_origin)  # "Uganda hosts 1.5 million refugees": from anywhere
