@@ -1437,3 +1437,15 @@ def test_figures_a_language_is_no_country_and_the_largest_number_in_a_region_is_
     _, hosts = run("More than 30,000 people fled eastern Congo into Uganda this week. Uganda already hosts about 1.5 "
                    "million refugees, the largest number in Africa.")
     assert (hosts["origin"], hosts["destination"]) == (None, "UG")
+
+
+def test_figures_a_sentence_comparing_the_figure_before_counts_the_same_measure_on_the_same_corridor():
+    now, then = run("About 210,000 people who fled Sudan were registered in Egypt at the end of May, the agency said. "
+                    "That is up from roughly 150,000 a month earlier, as others moved on to Libya.", "2023-06-10")
+    assert [(f["origin"], f["destination"], f["kind"], f["unit"]) for f in (now, then)] == [
+        ("SD", "EG", "stock", "people")] * 2
+    _, july, june = run("Officials counted 1,940 cars entering Armenia from Georgia in August. That compares with "
+                        "1,200 in July and 880 in June.", "2022-09-05")
+    assert [(f["unit"], f["origin"], f["destination"], f["low"]) for f in (july, june)] == [
+        ("vehicles", "GE", "AM", 1200), ("vehicles", "GE", "AM", 880)]
+    assert len(run("Arrivals doubled in August. That is up from 12% a year earlier.")) == 0

@@ -6,6 +6,7 @@ people are going to, the last named source) for figures that only imply it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from crossings.figures import kinds, mentions, numbers, sentences
@@ -37,8 +38,11 @@ def extract(article: Article) -> list[Figure]:
     for i, sent in enumerate(sents):
         found = mentions.find(sent.text, mentions.previous(said, i))
         who, last_source = _source(sents, i, last_source)
+        # "That compares with 2,996 in July": the same measure as the last figure of the sentence before
+        compares = out and mentions.COMPARISON.match(sent.text) and out[-1].evidence.text == said[i - 1]
+        compared = out[-1] if compares else None
         if found:
-            out.extend(_figures(sent, found, all_places[i], who, carry, ctx))
+            out.extend(_figures(sent, found, all_places[i], who, carry, ctx, compared))
         places.remember(sent.text, all_places[i], carry)
     return _restated_once(out)
 
@@ -95,7 +99,7 @@ def _source(sents: list[Sentence], i: int, last: str | None) -> tuple[str | None
 
 
 def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention], who: str | None,
-             carry: places.Carry, ctx: dates.DateContext) -> list[Figure]:
+             carry: places.Carry, ctx: dates.DateContext, compared: Figure | None = None) -> list[Figure]:
     # An aid group's name is no state speaking: the Norwegian Refugee Council works in Kenya.
     kinds_speaking = ("country", "city") if sources.source_type(who) == "ngo" else ("country", "adjective", "city")
     speakers = list({m.code: m for m in ms if who and m.kind in kinds_speaking and m.text in who}.values())
@@ -130,16 +134,17 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         shared_end = next_start  # "2,300 cars and 40 buses crossing from Ukraine": one predicate for both
         if j + 1 < len(found) and _COORDINATED.match(sent.text, q.end, next_start):
             shared_end = found[j + 2].quantity.start if j + 2 < len(found) else len(sent.text)
-        kind, rate_per = kinds.classify(sent.text, cand, shared_end)
-        if kind == "total" and j and out and _same_measure(sent.text, found[j - 1].quantity, q, out[-1]):
-            kind, rate_per = out[-1].kind, out[-1].rate_per
-        own_verb = _OWN_VERB.match(sent.text, q.end)  # "…a day are entering, and 547,000 have arrived since"
-        if cand.like is not None and kind == "total" and not own_verb:  # "up from 4,824 a week earlier": the same kind
-            kind, rate_per = kinds.classify(sent.text, cand.like, q.start)
+        kind, rate_per = _kind(sent.text, found, j, shared_end, out[-1] if out else None, compared)
+        if compared and cand.noun is None:
+            cand = dataclasses.replace(cand, unit=compared.unit)
         where = places.roles(sent.text, unlisted, (prev_end, q.start, shared_end), cand.noun, speakers, carry)
         if last_where and _COMPARED.search(sent.text, prev_end, q.start) and not any(
                 q.start <= m.start < shared_end for m in ms):
             where = last_where  # "deported 250,000 Haitians last year, up from about 171,000 in 2022": one corridor
+        elif compared and cand.noun is None and carry.origin and carry.destination and not any(
+                q.start <= m.start < _CLAUSE_END.search(sent.text, q.end).start() for m in ms):
+            # "That compares with more than 1.2 million a year ago, as many have moved on to Germany": the same corridor
+            where = places.Roles(carry.origin, (carry.destination,))
         last_where = where
         when = _period(sent, found, j, ctx, kind)
         for dest in where.destinations or (None,):
@@ -152,6 +157,24 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         if where.destinations:
             carry.destination = where.destinations[-1]
     return out
+
+
+def _kind(text: str, found: list[mentions.Candidate], j: int, shared_end: int, before: Figure | None,
+          compared: Figure | None) -> tuple[str, str | None]:
+    """kinds.classify, unless the figure counts what another counts: the one before it in this sentence, or
+    the last of the sentence before, which this one compares with. Then it shares that one's kind."""
+    cand, q = found[j], found[j].quantity
+    kind, rate_per = kinds.classify(text, cand, shared_end)
+    if kind != "total":
+        return kind, rate_per
+    if j and before and _same_measure(text, found[j - 1].quantity, q, before):
+        return before.kind, before.rate_per
+    own_verb = _OWN_VERB.match(text, q.end)  # "…a day are entering, and 547,000 have arrived since"
+    if cand.like is not None and not own_verb:  # "up from 4,824 a week earlier": the same kind
+        return kinds.classify(text, cand.like, q.start)
+    if compared and cand.noun is None:  # "That is up from roughly 1.06 million a year earlier."
+        return compared.kind, compared.rate_per
+    return kind, rate_per
 
 
 def _period(sent: Sentence, found: list[mentions.Candidate], j: int, ctx: dates.DateContext, kind: str) -> dates.Period:
@@ -278,6 +301,7 @@ def _same_measure(text: str, before: numbers.Quantity, q: numbers.Quantity, prev
 
 
 _COMPARED = re.compile(r"\b(?:up|down) from\b|\bcompared (?:with|to)\b|\bagainst\b|\bpeak of\b", re.I)  # a stock then
+_CLAUSE_END = re.compile(r"[,;]|$")
 _OF_THEM = re.compile(r"\s*of (?:them|those|whom)\b")
 # "the government puts the total at 1.3 million": the same measure as the figure before, by another count
 _PUTS_AT = re.compile(r"\b(?:puts?|putting|places?|estimates?|gives?)\s+(?:the|that|its|their)\s+"

@@ -37,6 +37,9 @@ _CONTINUES = re.compile(r"(?:\bon top of(?: some| about| around)?|\bin addition 
                         r"close to|just over|just under))?)\s*$", re.I)
 
 
+# A sentence that compares the figure before it with another: "That is up from roughly 1.06 million a year earlier."
+COMPARISON = re.compile(r"^\W*(?:That|This|It)(?:['’]s|\s+is|\s+was)?\s+(?:(?:up|down)\s+from|compares\s+with|"
+                        r"compared\s+with|(?:more|less|fewer|higher|lower)\s+than)\b")
 _COMPARED_WITH = re.compile(r"(?:\b(?:up|down) from|\bcompared (?:with|to)|\bagainst)\s*$", re.I)
 
 
@@ -145,7 +148,8 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
     quantities = numbers.find(sentence)
     if not quantities:
         return out  # most sentences: no number, nothing more to read
-    moving = has("movement", sentence) or (bool(_ANAPHORA.search(sentence)) and has("movement", previous))
+    compares = bool(COMPARISON.match(sentence)) and has("movement", previous)  # "That compares with 2,996 in July"
+    moving = has("movement", sentence) or compares or (bool(_ANAPHORA.search(sentence)) and has("movement", previous))
     settled = has("stock", sentence)
     whole = None
     for i, q in enumerate(quantities):
@@ -168,6 +172,8 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
         # "3,000 cars were lined up", "56,000 Belarusian citizens were living in Lithuania"
         waiting = settled and (unit == "vehicles" or bool(noun and gazetteer.lookup(noun))
                                or bool(_nationality(sentence[q.num_end:nxt])))
+        if unit is None and compares and noun is None and not re.match(r"\s*(?:%|percent|per cent)", sentence[q.num_end:]):
+            unit = "people"  # the unit and kind of the figure compared with are the previous sentence's
         if unit is None or not _plausible(sentence, q, nxt, moving or like is not None or waiting, noun):
             continue
         if q.qualifier == "vague" and re.search(r"\bthe\s*$", sentence[:q.start], re.I):
