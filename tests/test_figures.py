@@ -1449,3 +1449,12 @@ def test_figures_a_sentence_comparing_the_figure_before_counts_the_same_measure_
     assert [(f["unit"], f["origin"], f["destination"], f["low"]) for f in (july, june)] == [
         ("vehicles", "GE", "AM", 1200), ("vehicles", "GE", "AM", 880)]
     assert len(run("Arrivals doubled in August. That is up from 12% a year earlier.")) == 0
+
+
+def test_figures_returns_reported_from_a_capitalised_dateline_leave_its_country_and_heads_of_parts_return_too():
+    (back,) = run("ANKARA (AA) — The interior minister said on Friday that 41,300 Afghans had returned voluntarily to "
+                  "their country this year.", "2024-11-08")
+    assert (back["origin"], back["destination"]) == ("TR", "AF")
+    head, part = run("BEIRUT — A total of 9,400 Syrians, including 2,100 registered refugees, have returned to their "
+                     "country since December, the security directorate said.", "2025-02-03")
+    assert [(f["origin"], f["destination"]) for f in (head, part)] == [("LB", "SY")] * 2

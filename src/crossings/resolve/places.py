@@ -66,7 +66,13 @@ def dateline(sentence: str, mentions: list[Mention]) -> Mention | None:
     """The place a first sentence's dateline names (its country where it names one), for "here"."""
     m = _DATELINE.match(sentence)
     named = [n for n in mentions if m and n.end <= m.end() and n.kind in ("country", "city")]
-    return named[-1] if named else None
+    if named or not m:
+        return named[-1] if named else None
+    # "ISTANBUL (AA) —": a capitalised city alone, as the gazetteer spells it
+    city = re.match(r"[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+?(?=\s*(?:[,(—–-]|$))", sentence)
+    found = gazetteer.find(city.group(0).title()) if city else []
+    return Mention(city.group(0), 0, city.end(), found[0].code, found[0].kind, found[0].place) if (
+        len(found) == 1 and found[0].kind in ("country", "city")) else None
 
 
 _YEAR_BY_SEA = re.compile(r"(?=.*\bby sea\b)(?=.*\b(?:since (?:January|Jan\.|the (?:start|beginning) of the year)|so far this "
@@ -75,6 +81,7 @@ _FROM_ABROAD = re.compile(r"\bfrom (?:abroad|(?:neighbou?ring|other|several|many
 # "Germany hosted the largest number, 1,055,000": of the people the story is about (not "the largest number of refugees")
 _GROUP_BEFORE = re.compile(r"\b(?:refugees?|migrants?|asylum[- ]seekers?|displaced)\b[^,;]{0,20},?\s*(?:of\s+)?(?:about|some|"
                            r"around|nearly|more than|over|roughly)?\s*$", re.I)
+_BEFORE_PART = re.compile(r"(?:[^,;]|,(?=\d))*,\s*(?:including|among them)\s+(?:about |some |around |nearly |more than |over )?$")
 _THE_REST = re.compile(r",\s*(?:the rest|the remainder|the others)\b")
 _RANKING = re.compile(r"\bthe (?:largest|biggest|highest) (?:number|share|total),?\s*(?:about|some|around|nearly|more than|"
                       r"over|roughly)?\s*$", re.I)
@@ -180,7 +187,9 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     own_start, clause_end = clause
     if _OTHER_WAY.search(sentence, segment[1], clause_end) and carry.origin and carry.destination:
         return Roles(carry.destination, (carry.origin,))  # "…, while 8 million crossed the other way"
-    returning = _returning(sentence[own_start:clause_end])
+    # "18,620 Syrians, including 3,150 registered refugees, have returned": the head's verb is past its part
+    head_of_part = _BEFORE_PART.match(sentence, segment[1], segment[2])
+    returning = _returning(sentence[own_start:_clause_end(sentence, segment[1], len(sentence)) if head_of_part else clause_end])
     asides = [a.span() for a in _PART_SPAN.finditer(sentence, segment[1], segment[2])]
     # "Forty-two migrants, all of them men from Guinea and Ivory Coast, were brought ashore": who, not from where
     mentions = [m for m in mentions if m.kind not in ("country", "city") or not any(a <= m.start < b for a, b in asides)]
@@ -280,6 +289,8 @@ def _returned(sentence: str, mentions: list[Mention], speakers: list[Mention], c
                           and m.code != dests[0].code][:1]
     dests = [people, *dests] if people else dests
     origin = origin or _other_country(mentions, speakers, dests[0] if dests else None)
+    if not origin and dests and carry.here and carry.here.code != dests[0].code:
+        origin = carry.here  # "ISTANBUL — … 273,856 Syrians had returned to their country": from where it is reported
     if not origin and dests and _TO.search(sentence, 0, dests[0].start):
         # "4,000 of them had been returned to Morocco": from where they had arrived
         origin = next((c for c in (carry.destination, carry.origin) if c and c.code != dests[0].code), None)
@@ -440,7 +451,7 @@ _PART_SPAN = re.compile(r",\s*(?:(?:most|many|some|half|all) of them|among them)
                         # (not "most of them aboard boats that left from Sfax": where the journey began)
                         r"(?![^,;]*\b(?:left|set off|set sail|departed|sailed)\s+from\b)[^,;]*(?:,|$)")
 _ASIDE = re.compile(r",\s*(?:(?:most|many|some|half|all) of them\b(?:(?!\b(?:from|to|into|in)\b)[^,;\d]){0,40},(?=\s*[a-z])|"
-                    r"(?:(?:most|many|some|half|all) of them|including|among them)\b[^,;\d]{0,80},(?=\s*(?:have|has|"
+                    r"(?:(?:most|many|some|half|all) of them|including|among them)\b(?:[^,;]|,(?=\d)){0,80},(?=\s*(?:have|has|"
                     r"had|were|was|are|is)\b))")
 
 
