@@ -1458,3 +1458,14 @@ def test_figures_returns_reported_from_a_capitalised_dateline_leave_its_country_
     head, part = run("BEIRUT — A total of 9,400 Syrians, including 2,100 registered refugees, have returned to their "
                      "country since December, the security directorate said.", "2025-02-03")
     assert [(f["origin"], f["destination"]) for f in (head, part)] == [("LB", "SY")] * 2
+
+
+def test_figures_destinations_with_compass_words_small_islands_camps_named_by_adjective_and_a_leg_before():
+    (mali,) = run("More than 20,000 people have fled from Mali into south-eastern Mauritania since January.")
+    (island,) = run("More than 1,500 Tunisians have landed on this tiny Italian island since Thursday.")
+    (camps,) = run("The number of Syrian refugees sheltering in Jordanian camps has passed 80,000, the agency said.")
+    corridors = [(f["origin"], f["destination"]) for f in (mali, island, camps)]
+    assert corridors == [("ML", "MR"), ("TN", "IT"), ("SY", "JO")]
+    (leg,) = run("PACARAIMA, Brazil — About 900 Venezuelans are sheltering in a church in this Roraima border town "
+                 "after crossing from Guyana.")
+    assert (leg["origin"], leg["destination"]) == ("VE", "BR")

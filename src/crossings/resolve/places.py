@@ -31,7 +31,7 @@ _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fi
                          r"state|province|district|village|capital) of))*\s*$", re.I)
 _DEST_CUE = re.compile(r"(?:\bto|\binto|\bin|\b(?:arrived|arriving|arrive|arrivals|landed|landing|landings|land|(?:came|come|coming|comes) ashore) on|\bisland of|\bshores? of|\bcoast of|\bentered|\bentering|\benter|\breached|\breaching|\btowards?|"
                        r"\bacross to|\bfor|\bat|\bcrossed|\bborder with|\bcross|\bcrossing|\bsheltering in|\breach)"
-                       r"(?:\s+(?:the|neighbou?ring|northern|southern|eastern|western|central|[a-z]+ern|"
+                       r"(?:\s+(?:the|this|tiny|small|remote|neighbou?ring|northern|southern|eastern|western|central|[a-z]+(?:-[a-z]+)?ern|"
                        r"capital|city of|town of|village of|port of|border town of|territory of|[A-Z][a-z]+ (?:city|capital|town|village|port) of|"
                        r"[A-Z][a-z]+['’]s))*"
                        r"\s*$", re.I)
@@ -56,7 +56,7 @@ _INTO_BLOC = re.compile(r"\b(?:into|to|in|reaching|reached|entered|entering)\s+(
 _REGIONAL_ROUTE = re.compile(r"\b(?:[Cc]entral|[Ee]astern|[Ww]estern) (?:Mediterranean|Balkans?|African)(?: route)?\b|"
                              r"\bthe (?:Balkan|Atlantic|Mediterranean|Eastern) route\b")
 _OF_THEM_AHEAD = re.compile(r"(?:[^,;.]|\.\d){0,25}?\bof (?:them|those)\b")
-_HERE = re.compile(r"\b(?:here|in this (?:town|city|border town))\b")
+_HERE = re.compile(r"\b(?:here|in this (?:[A-Z][\w-]+ )?(?:town|city|border town|border city|village))\b")
 # "DEL RIO, Texas —", "TUMBES, Peru (Reuters) -": a wire story's dateline, the place "here" means
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,}(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
                        r"\s*(?:\([^)]{2,30}\))?\s*[—–-]")
@@ -82,6 +82,8 @@ _FROM_ABROAD = re.compile(r"\bfrom (?:abroad|(?:neighbou?ring|other|several|many
 _GROUP_BEFORE = re.compile(r"\b(?:refugees?|migrants?|asylum[- ]seekers?|displaced)\b[^,;]{0,20},?\s*(?:of\s+)?(?:about|some|"
                            r"around|nearly|more than|over|roughly)?\s*$", re.I)
 _BEFORE_PART = re.compile(r"(?:[^,;]|,(?=\d))*,\s*(?:including|among them)\s+(?:about |some |around |nearly |more than |over )?$")
+_VIA_FROM = re.compile(r"\b(?:after|having|before)\s+(?:crossing|crossed|travelling|traveling|walking|coming)\s+"
+                       r"(?:in\s+|over\s+|overland\s+)?from\s+(?:the\s+)?$", re.I)
 _THE_REST = re.compile(r",\s*(?:the rest|the remainder|the others)\b")
 _RANKING = re.compile(r"\bthe (?:largest|biggest|highest) (?:number|share|total),?\s*(?:about|some|around|nearly|more than|"
                       r"over|roughly)?\s*$", re.I)
@@ -90,7 +92,8 @@ _ONWARD = re.compile(r"\b(?:to|into) (?:other|third|various) (?:[A-Z][a-z]+ ){0,
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
-_SHORES_AFTER = re.compile(r"^\s*(?:(?:resort|holiday|tourist|outlying|southern|northern|eastern|western)\s+)?(?:islands?|shores?|coast|coastline|mainland|soil|enclaves?|ports?|harbou?rs?)\b", re.I)
+_SHORES_AFTER = re.compile(r"^\s*(?:(?:resort|holiday|tourist|outlying|southern|northern|eastern|western)\s+)?(?:islands?|shores?|coast|"
+                           r"coastline|mainland|soil|enclaves?|ports?|harbou?rs?|camps|territory)\b", re.I)
 _POINT_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|crossing point|border post|checkpoint|post|land port)\b", re.I)
 _SHELTERED = re.compile(r"\b(?:shelter(?:ed|ing)?|housed|housing|hosted|hosting|accommodat\w+|registered|"
                         r"receiv\w+|taking care of)\b", re.I)
@@ -231,7 +234,9 @@ def _roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int]
     # "In South Sudan, IOM registered 580,000 arrivals, most of them South Sudanese returnees": home, not from
     homecoming = homecoming or bool(people and dests and dests[0].code == people.code
                                     and any(d.code == people.code and d.kind == "country" for d in dests))
-    if not returning and people and (origin is None or (noun == people.text and origin not in after)) and not homecoming:
+    # (and "1,250 Haitians … after crossing from Peru": their country, not the one they passed through)
+    transit = origin in after and bool(_VIA_FROM.search(sentence, max(0, origin.start - 25), origin.start)) if origin else False
+    if not returning and people and (origin is None or (noun == people.text and (origin not in after or transit))) and not homecoming:
         origin = people  # "78,000 Russians ..." unless their own clause says "left Georgia"
     if not origin and not dests and _ABROAD.search(sentence, segment[1], clause_end):
         # "4 million displaced inside Sudan, and 1.1 million have fled to neighbouring countries": from there
