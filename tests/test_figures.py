@@ -1469,3 +1469,18 @@ def test_figures_destinations_with_compass_words_small_islands_camps_named_by_ad
     (leg,) = run("PACARAIMA, Brazil — About 900 Venezuelans are sheltering in a church in this Roraima border town "
                  "after crossing from Guyana.")
     assert (leg["origin"], leg["destination"]) == ("VE", "BR")
+
+
+def test_figures_kinds_of_hosted_populations_registered_arrivals_averages_changed_and_camps_built_long_ago():
+    (hosted,) = run("The two camps, built in the late 1980s for 40,000 people, now host more than 160,000 "
+                    "Sudanese refugees, the agency said.")
+    assert (hosted["low"], hosted["kind"]) == (160000, "stock")
+    (arrivals,) = run("Since January, more than 60,000 new arrivals have been registered in Uganda, and queues at "
+                      "the reception centre stretch for hours.")
+    assert arrivals["kind"] == "total"
+    before, after = run("Arrivals of Eritreans in Ethiopia have surged since the border reopened, from an average of "
+                        "60 people a day to around 410.")
+    assert [(f["kind"], f["rate_per"]) for f in (before, after)] == [("rate", "day")] * 2
+    earlier, now = run("In Chad's Ouaddaï province, the number of Sudanese refugees has risen from about 9,000 at the "
+                       "end of last year to nearly 21,000.")
+    assert [f["kind"] for f in (earlier, now)] == ["stock", "stock"]

@@ -64,6 +64,12 @@ _POPULATION_TO = re.compile(r"\bpopulation\b[^.;,]{0,50}\b(?:to|at|of)\s+"
 _NUMBER_OF = re.compile(r"\b(?:the|a)\s+(?:total\s+)?(?:number|total|count)\s+of\s+(?P<what>[^,;]{3,90}?)\s+"
                         r"(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?(?:risen|rose|reached|passed|stood|stands|hit|topped|"
                         r"exceeded|climbed|grown|grew|fallen|fell|dropped|increased|is|was)\b[^,;]{0,30}$", re.I)
+_WHO_MOVED = re.compile(r"\s*who\s+(?:have\s+|had\s+|has\s+)?(?:arrived|fled|crossed|came|entered|returned)\b", re.I)
+_FLOW_NOUN = re.compile(r"(?:new\s+)?(?:arrivals|crossings|entries|departures|returns)", re.I)
+_HOST_BEFORE = re.compile(r"\b(?:now|still|currently|already|together)\s+host\s+"
+                          r"(?:(?:about|some|around|more than|over|nearly|roughly|almost|an estimated)\s+)?$", re.I)
+# a population counted, not people who moved: "refugees", "Burkinabè asylum seekers" (no "arriving", "who fled")
+_POPULATION = re.compile(r"(?:(?:the\s+)?[A-Z][\w'’-]*\s+)?(?:refugees|asylum[- ]seekers|displaced people)", re.I)
 _AVERAGE_OF = re.compile(r"\baverage of\s+(?:about|some|around|roughly|nearly|almost|more than|over)?\s*$", re.I)
 _ON_DAY = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")  # a named day's count
 _PER_UNIT = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:a|per|each|every)\s+(day|week|month)\b", re.I)
@@ -86,6 +92,10 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     if lead:
         word = lead.group(1).lower()  # "daily …" or "on a normal day"
         return "rate", {"daily": "day", "weekly": "week", "monthly": "month"}.get(word, word)
+    if _WHO_MOVED.match(after) or (cand.noun and _FLOW_NOUN.fullmatch(cand.noun)):
+        return "total", None  # "including some 780,000 who arrived since April", "100,000 new arrivals were registered"
+    if _HOST_BEFORE.search(before):
+        return "stock", None  # "The three camps now host more than 380,000 Somali refugees"
     if cand.noun and cand.noun in after[:40]:  # "1,840 stranded Ethiopians flew home": "stranded" describes them
         after = after[after.index(cand.noun) + len(cand.noun):]
     near = _near(before, after)
@@ -100,6 +110,8 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     # "the number of those waiting at the border post reached about 2,500", "bringing the number of refugees in the
     # Mbera camp to more than 100,000"
     counted = _NUMBER_OF.search(before[-160:]) or RUNNING_TO.search(before[-160:])
+    if counted and _POPULATION.fullmatch(counted.group("what") or ""):
+        return "stock", None  # "the number of Burkinabè refugees has risen from about 5,000 … to nearly 16,000"
     if _stock_pattern().search(near) or _HOSTED_IN.search(near) or (counted and (
             _stock_pattern().search(counted.group("what") or "") or _HOSTED_IN.search(counted.group(0)))):
         return "stock", None

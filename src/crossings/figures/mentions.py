@@ -50,7 +50,8 @@ def _continues(sentence: str, q: Quantity, earlier: list[Candidate]) -> Candidat
     return None
 
 
-_FROM = re.compile(r"\bfrom\s*$", re.I)
+_FROM = re.compile(r"\bfrom(?:\s+(?:an?\s+)?(?:average|high|peak|low)\s+of)?(?:\s+(?:about|some|around|roughly|nearly|"
+                   r"more than))?\s*$", re.I)  # "from an average of 53 people a day to around 390"
 _TO_AFTER = re.compile(r"[^,;.]{0,80}\bto\s*$", re.I)
 
 
@@ -71,7 +72,7 @@ _FILLER = {"newly", "recently", "arrived", "displaced", "more", "other", "new", 
            "such", "total", "another", "fellow", "its", "their", "our", "foreign", "local", "or", "so", "people's", "unaccompanied",
            "separated", "vulnerable", "stranded", "exhausted"}
 _SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|an|the) (?:[\w-]+ ){0,2}(?:city|country|town|nation|region|village|district|crowd|hub|community|municipality|island|neighbou?rhood|suburb) "
-                      r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|(?P<capacity>\bbuilt for|"
+                      r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|(?P<capacity>\bbuilt (?:[\w-]+ ){0,5}?for|"
                       r"\bdesigned for|\bcapacity of|\bmeant for|\bintended for|\bset up (?:[\w-]+ ){0,5}?for))(?:\s+(?:about|some|around|roughly|nearly|almost|over|just|only|barely|"
                       r"more than|just over|an estimated|approximately))?\s*$", re.I)
 # "a boat carrying 50 migrants" counts passengers, not crossings ("thousands crossed, carrying their
