@@ -1484,3 +1484,10 @@ def test_figures_kinds_of_hosted_populations_registered_arrivals_averages_change
     earlier, now = run("In Chad's Ouaddaï province, the number of Sudanese refugees has risen from about 9,000 at the "
                        "end of last year to nearly 21,000.")
     assert [f["kind"] for f in (earlier, now)] == ["stock", "stock"]
+
+
+def test_figures_a_comparison_of_a_duration_a_countrys_population_and_a_states_size_are_no_figures():
+    found = run("Some 40,000 residents left the island last year. That compared with 31,000 in the previous 12 months.")
+    assert [f["low"] for f in found] == [40000, 31000]
+    assert run("Estonia's population fell 0.4% to 1.33 million last year as more people left than arrived.") == []
+    assert run("Mizoram, a state of about 1.2 million people, shares a long border with Myanmar.") == []

@@ -37,6 +37,8 @@ _CONTINUES = re.compile(r"(?:\bon top of(?: some| about| around)?|\bin addition 
                         r"close to|just over|just under))?)\s*$", re.I)
 
 
+# after a bare number: "2,996 in July", "1.06 million a year earlier", "1.2 million." (not "12 months", "12%")
+_BARE_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:in|on|at|by|during|over|for|the|a|an|last|this|before|since)\b)")
 # A sentence that compares the figure before it with another: "That is up from roughly 1.06 million a year earlier."
 COMPARISON = re.compile(r"^\W*(?:That|This|It)(?:['’]s|\s+is|\s+was)?\s+(?:(?:up|down)\s+from|compares\s+with|"
                         r"compared\s+with|(?:more|less|fewer|higher|lower)\s+than)\b")
@@ -71,7 +73,8 @@ _FILLER = {"newly", "recently", "arrived", "displaced", "more", "other", "new", 
            "estimated", "documented", "undocumented", "irregular", "illegal", "fleeing", "desperate",
            "such", "total", "another", "fellow", "its", "their", "our", "foreign", "local", "or", "so", "people's", "unaccompanied",
            "separated", "vulnerable", "stranded", "exhausted"}
-_SIZE_OF = re.compile(r"(?:\bpopulation of|\b(?:a|an|the) (?:[\w-]+ ){0,2}(?:city|country|town|nation|region|village|district|crowd|hub|community|municipality|island|neighbou?rhood|suburb) "
+_SIZE_OF = re.compile(r"(?:\b[A-Z][\w.]*(?: [A-Z][\w.]*)*['’]s population\b[^.;,]{0,40}\b(?:fell|rose|grew|shrank|declined|dropped|"
+                      r"increased|climbed|stood|stands|is|was)\b(?:[^.;,]|\.\d){0,25}?\b(?:to|at)|\bpopulation of|\b(?:a|an|the) (?:[\w-]+ ){0,2}(?:city|country|town|nation|region|village|district|crowd|hub|community|municipality|island|neighbou?rhood|suburb|state|province|county) "
                       r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|(?P<capacity>\bbuilt (?:[\w-]+ ){0,5}?for|"
                       r"\bdesigned for|\bcapacity of|\bmeant for|\bintended for|\bset up (?:[\w-]+ ){0,5}?for))(?:\s+(?:about|some|around|roughly|nearly|almost|over|just|only|barely|"
                       r"more than|just over|an estimated|approximately))?\s*$", re.I)
@@ -173,7 +176,7 @@ def find(sentence: str, previous: str = "") -> list[Candidate]:
         # "3,000 cars were lined up", "56,000 Belarusian citizens were living in Lithuania"
         waiting = settled and (unit == "vehicles" or bool(noun and gazetteer.lookup(noun))
                                or bool(_nationality(sentence[q.num_end:nxt])))
-        if unit is None and compares and noun is None and not re.match(r"\s*(?:%|percent|per cent)", sentence[q.num_end:]):
+        if unit is None and compares and noun is None and _BARE_AFTER.match(sentence, q.num_end):
             unit = "people"  # the unit and kind of the figure compared with are the previous sentence's
         if unit is None or not _plausible(sentence, q, nxt, moving or like is not None or waiting, noun):
             continue
