@@ -1491,3 +1491,15 @@ def test_figures_a_comparison_of_a_duration_a_countrys_population_and_a_states_s
     assert [f["low"] for f in found] == [40000, 31000]
     assert run("Estonia's population fell 0.4% to 1.33 million last year as more people left than arrived.") == []
     assert run("Mizoram, a state of about 1.2 million people, shares a long border with Myanmar.") == []
+
+
+def test_figures_a_persons_surname_a_war_between_two_states_and_a_dateline_with_a_colon():
+    first, still = run("COX'S BAZAR, Bangladesh (AP) — About 90,000 Rohingya have fled into Bangladesh from Myanmar "
+                       "since Friday. UNHCR spokesman Joseph Tripura said thousands were still crossing each day.")
+    assert (still["origin"], still["destination"]) == ("MM", "BD")
+    _, rate = run("More than 200,000 Afghans have crossed back from Iran since the war between Iran and Israel ended. "
+                  "Arrivals peaked at more than 30,000 a day last week, the agency said.", "2025-07-08")
+    assert rate["destination"] != "IL"
+    (home,) = run("PESHAWAR: More than 60,000 Afghan nationals have returned to their country since October 3, "
+                  "officials said on Thursday.", "2023-11-03")
+    assert (home["origin"], home["destination"]) == ("PK", "AF")

@@ -132,8 +132,17 @@ def find(text: str) -> list[Mention]:
     index = _index()
     out: list[Mention] = []
     for m in _CAPS.finditer(text):
-        out.extend(_split(m.group(0), m.start(), index))
+        found = _split(m.group(0), m.start(), index)
+        if _TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            # "UNHCR spokesman Joseph Tripura", "superintendent Eduardo Sevilla": a person, not the place of a surname
+            found = [f for f in found if f.start == m.start() and f.kind != "city"]
+        out.extend(found)
     return [m for m in out if not _language(text, m)]
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|superintendent|director|governor|mayor|"
+                           r"commissioner|secretary|coordinator|representative|officer|envoy|ambassador|chairman|chairwoman|adviser|"
+                           r"advisor|researcher|professor|reporter|correspondent|official|chief|head)\s+$")
 
 
 # "(EFE, translated from Spanish)", "told a Spanish-language radio": a language, not a country

@@ -59,7 +59,7 @@ _OF_THEM_AHEAD = re.compile(r"(?:[^,;.]|\.\d){0,25}?\bof (?:them|those)\b")
 _HERE = re.compile(r"\b(?:here|in this (?:[A-Z][\w-]+ )?(?:town|city|border town|border city|village))\b")
 # "DEL RIO, Texas —", "TUMBES, Peru (Reuters) -": a wire story's dateline, the place "here" means
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,}(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-                       r"\s*(?:\([^)]{2,30}\))?\s*[—–-]")
+                       r"\s*(?:\([^)]{2,30}\))?\s*(?:[—–-]|:(?=\s))")
 
 
 def dateline(sentence: str, mentions: list[Mention]) -> Mention | None:
@@ -69,7 +69,7 @@ def dateline(sentence: str, mentions: list[Mention]) -> Mention | None:
     if named or not m:
         return named[-1] if named else None
     # "ISTANBUL (AA) —": a capitalised city alone, as the gazetteer spells it
-    city = re.match(r"[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+?(?=\s*(?:[,(—–-]|$))", sentence)
+    city = re.match(r"[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]+?(?=\s*(?:[,(—–:-]|$))", sentence)
     found = gazetteer.find(city.group(0).title()) if city else []
     return Mention(city.group(0), 0, city.end(), found[0].code, found[0].kind, found[0].place) if (
         len(found) == 1 and found[0].kind in ("country", "city")) else None
@@ -98,7 +98,7 @@ _POINT_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|crossing point|border p
 _SHELTERED = re.compile(r"\b(?:shelter(?:ed|ing)?|housed|housing|hosted|hosting|accommodat\w+|registered|"
                         r"receiv\w+|taking care of)\b", re.I)
 _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
-_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+_BETWEEN = re.compile(r"(?<!\bwar )(?<!\bconflict )(?<!\bfighting )(?<!\btalks )(?<!\bdeal )\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
                      r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|"
                      r"gone home|went home|going home|headed home|heading home|crossed back|back into|back to|back home|brought back|brought home|flown home|flew home)\b", re.I)
