@@ -1503,3 +1503,16 @@ def test_figures_a_persons_surname_a_war_between_two_states_and_a_dateline_with_
     (home,) = run("PESHAWAR: More than 60,000 Afghan nationals have returned to their country since October 3, "
                   "officials said on Thursday.", "2023-11-03")
     assert (home["origin"], home["destination"]) == ("PK", "AF")
+
+
+def test_figures_returns_go_home_to_the_storys_people_an_unknown_place_in_a_country_and_things_at_the_border():
+    *_, daily = run("QUETTA: More than 30,000 Afghan nationals have left Pakistan since March 1, officials said. Daily "
+                    "returns through Chaman had risen from around 500 in February to more than 2,000 a day.")
+    assert (daily["origin"], daily["destination"], daily["kind"]) == ("PK", "AF", "rate")
+    (fled,) = run("Since fighting broke out in Mae Tha Waw in Myanmar's Kayin State on Sunday, around 3,000 people "
+                  "have crossed into Thailand.", "2024-04-10")
+    assert (fled["origin"], fled["destination"]) == ("MM", "TH")
+    assert run("The ministry ordered all 14 permanent border checkpoints with Laos closed to travellers.") == []
+    assert run("Thailand agreed on Monday to offer temporary shelter to up to 3,000 migrants adrift at sea.") == []
+    (foreign,) = run("A further 2,000 foreign nationals of more than 40 nationalities crossed from Sudan, it said.")
+    assert foreign["origin"] == "SD"

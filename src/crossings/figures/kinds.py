@@ -31,8 +31,8 @@ def _stock_pattern() -> re.Pattern[str]:
 
 
 # (lower-case words after it: "told the daily Politika that about 120,000" names a newspaper)
-_LEADING_RATE = re.compile(r"\b((?i:daily|weekly|monthly))\s+(?:[a-z]+\s+){0,4}(?:of|at|reached|stood at|was|is|hit|to|"
-                           r"around|about|some)?\s*$")
+_LEADING_RATE = re.compile(r"\b((?i:daily|weekly|monthly))\s+(?:[a-z]+\s+(?:[\w-]+\s+){0,3})?"
+                           r"(?:of|at|reached|stood at|was|is|hit|to|around|about|some)?\s*$")
 
 # "The daily average of crossings from Ukraine into Poland has settled at around 20,000"
 _LEADING_AVERAGE = re.compile(r"\b(daily|weekly|monthly)\s+(?:average|number|total|count|tally|rate|figure)\b"

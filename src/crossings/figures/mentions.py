@@ -283,6 +283,9 @@ def _head_noun(words: list[str], fled: bool = False) -> tuple[str | None, str | 
         joined = word.lower() == "and" and n > 0  # "335 foreign and dual nationals"
         regional = _REGIONAL.match(word) or gazetteer.lookup(word)  # "African asylum seekers", "Afghan refugees"
         if free > 2 or not (_MODIFIER.match(word) or regional) or (word.lower() in _NOT_MODIFIER and not joined):
+            if free <= 2 and word.lower() in ("border", "security", "police", "aid") and _phrases("not_units")[0].match(
+                    " ".join(words[n + 1:n + 4]).lower()):
+                return None, None  # "18 permanent border checkpoints": things, past their describing words
             break
     return _NO_NOUN
 

@@ -18,7 +18,7 @@ _ORIGIN_CUE = re.compile(r"(?:\b(?:fled|fleeing|escaping|escaped)(?: the)? (?:fi
                          r"persecution|bombing|shelling|unrest|hunger|drought|crackdown) in|"
                          # "the war in Sudan has driven 1.8 million across its borders": where they fled
                          r"\b(?:wars?|fighting|conflicts?|violence|clashes|unrest|bombardments?|hostilities)(?: (?:resumed|raged|erupted|"
-                         r"escalated|intensified|continued|flared|broke out))?(?: around| near)? in|\b(?:fighting|clashes|shelling) "
+                         r"escalated|intensified|continued|flared|broke out))?(?: around| near)? in(?-i:\s+(?:[A-Z][\w'-]*\s+){1,3}in)?|\b(?:fighting|clashes|shelling) "
                          r"(?:resumed |raged |erupted |escalated |intensified |continued )?(?:around|near)|\bfrom|\bfled|\bflee|\bfleeing|\bleft|\bleaving|\bleave|\bout of|\bescaped|\bescaping|"
                          r"\bexodus from|\bdeparted|\bdeparting|\bexpelled from|\bdeported from|\bevacuated from|"
                          # "1,940 Haitians left voluntarily through the Dajabón crossing"
@@ -49,7 +49,8 @@ _SOURCE_FROM = re.compile(r"\b(?:figures|data|statistics|estimates|numbers|repor
                           re.I)
 _SEPARATING = re.compile(r"\bseparat\w*\b[^.;]{0,60}\bfrom\s+(?:the\s+)?$", re.I)
 # (not "foreign nationals from more than 50 countries" who left Sudan: their nationalities, not where they left)
-_MANY_ORIGINS = re.compile(r"\bof (?:all|many|various|different|\d+|dozens of) nationalities\b", re.I)
+_MANY_ORIGINS = re.compile(r"\bof (?:more than |over |some |about )?(?:all|many|various|different|\d+|dozens of|"
+                           r"(?:a|two|three|four) dozen) (?:different )?nationalities\b", re.I)
 _INTO_BLOC = re.compile(r"\b(?:into|to|in|reaching|reached|entered|entering)\s+(?:the\s+)?(?:EU|European Union|Europe|bloc|"
                         r"Schengen area)\b|\bthe (?:EU|bloc)['’]s (?:external )?borders\b")
 # "Detections on the Western Balkan route fell to 99,000": a route through many countries, no one corridor
@@ -84,6 +85,7 @@ _GROUP_BEFORE = re.compile(r"\b(?:refugees?|migrants?|asylum[- ]seekers?|displac
 _BEFORE_PART = re.compile(r"(?:[^,;]|,(?=\d))*,\s*(?:including|among them)\s+(?:about |some |around |nearly |more than |over )?$")
 _VIA_FROM = re.compile(r"\b(?:after|having|before)\s+(?:crossing|crossed|travelling|traveling|walking|coming)\s+"
                        r"(?:in\s+|over\s+|overland\s+)?from\s+(?:the\s+)?$", re.I)
+_FOREIGNERS = re.compile(r"\bforeign(?:ers| nationals| citizens)\b|\bnationalities\b", re.I)
 _THE_REST = re.compile(r",\s*(?:the rest|the remainder|the others)\b")
 _RANKING = re.compile(r"\bthe (?:largest|biggest|highest) (?:number|share|total),?\s*(?:about|some|around|nearly|more than|"
                       r"over|roughly)?\s*$", re.I)
@@ -171,8 +173,9 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
         # "Since January, 124,950 people have reached Italy by sea": a country's tally from every departure coast
         return Roles(None, found.destinations)
     if _FROM_ABROAD.search(sentence, segment[1], clause_end) or _MANY_ORIGINS.search(sentence, own_start, clause_end):
-        # "1.1 million have entered Ukraine from abroad", "400,000 people of all nationalities": from anywhere
-        return Roles(None, found.destinations)
+        # "1.1 million have entered Ukraine from abroad", "400,000 people of all nationalities": from anywhere (unless
+        # their own words say where: "5,000 foreign nationals of more than 50 nationalities crossed from Sudan")
+        return Roles(None if _FROM_ABROAD.search(sentence, segment[1], clause_end) else named, found.destinations)
     bloc = _INTO_BLOC.search(sentence, own_start, clause_end) or _REGIONAL_ROUTE.search(sentence, own_start, clause_end)
     if bloc and not any(own_start <= d.start < clause_end for d in found.destinations):
         # "Irregular border crossings into the EU rose 17% to 380,000": into a bloc, from wherever its words say
@@ -294,6 +297,9 @@ def _returned(sentence: str, mentions: list[Mention], speakers: list[Mention], c
                           and m.code != dests[0].code][:1]
     dests = [people, *dests] if people else dests
     origin = origin or _other_country(mentions, speakers, dests[0] if dests else None)
+    if (not dests and carry.default_origin and (not origin or origin.code != carry.default_origin.code)
+            and not _FOREIGNERS.search(sentence)):
+        dests = [carry.default_origin]  # "daily returns through Torkham had risen to 4,000" in a story about Afghans
     if not origin and dests and carry.here and carry.here.code != dests[0].code:
         origin = carry.here  # "ISTANBUL — … 273,856 Syrians had returned to their country": from where it is reported
     if not origin and dests and _TO.search(sentence, 0, dests[0].start):
