@@ -1516,3 +1516,12 @@ def test_figures_returns_go_home_to_the_storys_people_an_unknown_place_in_a_coun
     assert run("Thailand agreed on Monday to offer temporary shelter to up to 3,000 migrants adrift at sea.") == []
     (foreign,) = run("A further 2,000 foreign nationals of more than 40 nationalities crossed from Sudan, it said.")
     assert foreign["origin"] == "SD"
+
+
+def test_figures_a_countrys_minister_named_after_the_role_speaks_for_it_and_hosting_new_arrivals_is_a_stock():
+    (arrived,) = run("Kenya's minister for refugees, Jane Otieno, told journalists on Thursday that 12,000 refugees "
+                     "had arrived from Ethiopia since the fighting began.")
+    assert (arrived["origin"], arrived["destination"], arrived["attributed_to"]) == (
+        "ET", "KE", "Kenya's minister for refugees, Jane Otieno")
+    (hosted,) = run("The transit centre, built to hold 2,000 people, was hosting more than 6,500 new arrivals.")
+    assert hosted["kind"] == "stock"

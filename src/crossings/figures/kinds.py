@@ -92,8 +92,11 @@ def classify(sentence: str, cand: Candidate, next_start: int) -> tuple[str, str 
     if lead:
         word = lead.group(1).lower()  # "daily …" or "on a normal day"
         return "rate", {"daily": "day", "weekly": "week", "monthly": "month"}.get(word, word)
-    if _WHO_MOVED.match(after) or (cand.noun and _FLOW_NOUN.fullmatch(cand.noun)):
-        return "total", None  # "including some 780,000 who arrived since April", "100,000 new arrivals were registered"
+    # "including some 780,000 who arrived since April", "100,000 new arrivals were registered" (but a centre "was
+    # hosting more than 7,500 new arrivals": a stock of them)
+    flow = cand.noun and _FLOW_NOUN.fullmatch(cand.noun) and not _stock_pattern().search(before[-40:])
+    if _WHO_MOVED.match(after) or flow:
+        return "total", None
     if _HOST_BEFORE.search(before):
         return "stock", None  # "The three camps now host more than 380,000 Somali refugees"
     if cand.noun and cand.noun in after[:40]:  # "1,840 stranded Ethiopians flew home": "stranded" describes them

@@ -78,8 +78,9 @@ _ROLE_AFTER = re.compile(r",\s*(?P<role>(?:a|an|the)\s+[^,.;:“”\"]{0,60}?\b(
 
 
 # "…, the Palestinian ambassador in Cairo, Diab al-Louh, said": a role, then the speaker's name.
-_ROLE_NAME_SAID = re.compile(r"(?:^|,)\s*(?P<role>(?i:(?:the|a|an)\s+[^,.;:“”\"]{0,60}?\b(?:spokes(?:man|woman|person)|"
-                             r"official|minister|ambassador|head|director|chief|representative|officer|coordinator|"
+# (and "Uganda's minister for refugees, Hilary Onek, told journalists")
+_ROLE_NAME_SAID = re.compile(r"(?:^|,|—|–)\s*(?P<role>(?:(?i:the|a|an)\s+|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s\s+)"
+                             r"(?i:[^,.;:“”\"]{0,60}?\b(?:spokes(?:man|woman|person)|official|minister|ambassador|head|director|chief|representative|officer|coordinator|"
                              r"commissioner|envoy|governor|mayor)\b[^,.;:“”\"]{0,40})),\s*(?P<who>[A-Z][^,.;:“”\"]"
                              r"{2,50}?),\s*(?:said|says|told|added|stated)\b")
 
