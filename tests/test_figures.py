@@ -1525,3 +1525,16 @@ def test_figures_a_countrys_minister_named_after_the_role_speaks_for_it_and_host
         "ET", "KE", "Kenya's minister for refugees, Jane Otieno")
     (hosted,) = run("The transit centre, built to hold 2,000 people, was hosting more than 6,500 new arrivals.")
     assert hosted["kind"] == "stock"
+
+
+def test_figures_towns_named_by_adjective_boats_pushed_back_to_sea_sizes_targets_and_eligibility():
+    (families,) = run("Some 1,800 families from the Syrian town of Ras al-Ain crossed into Turkey on Monday.")
+    assert (families["origin"], families["destination"], families["unit"]) == ("SY", "TR", "households")
+    (landed,) = run("A boat carrying 180 Rohingya landed on a beach in Bireuen on Sunday after fishermen twice pushed "
+                    "it back to sea.")
+    assert (landed["origin"], landed["destination"]) == ("MM", "ID")
+    assert run("El Hierro, which has about 11,000 residents, is an island of fishermen.") == []
+    assert run("The agencies appealed for $500 million for Rohingya refugees in Bangladesh, targeting 1.2 million "
+               "people.") == []
+    assert run("Some 40,000 Hongkongers moved to Britain last year, compared with the 5 million Hong Kongers the "
+               "government estimates are eligible.", "2023-03-01")[0]["origin"] == "HK"

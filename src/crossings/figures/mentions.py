@@ -74,7 +74,7 @@ _FILLER = {"newly", "recently", "arrived", "displaced", "more", "other", "new", 
            "such", "total", "another", "fellow", "its", "their", "our", "foreign", "local", "or", "so", "people's", "unaccompanied",
            "separated", "vulnerable", "stranded", "exhausted"}
 _SIZE_OF = re.compile(r"(?:\b[A-Z][\w.]*(?: [A-Z][\w.]*)*['’]s population\b[^.;,]{0,40}\b(?:fell|rose|grew|shrank|declined|dropped|"
-                      r"increased|climbed|stood|stands|is|was)\b(?:[^.;,]|\.\d){0,25}?\b(?:to|at)|\bpopulation of|\b(?:a|an|the) (?:[\w-]+ ){0,2}(?:city|country|town|nation|region|village|district|crowd|hub|community|municipality|island|neighbou?rhood|suburb|state|province|county) "
+                      r"increased|climbed|stood|stands|is|was)\b(?:[^.;,]|\.\d){0,25}?\b(?:to|at)|\bpopulation of|\b(?:which|that|it) (?:has|had)|\b(?:a|an|the) (?:[\w-]+ ){0,2}(?:city|country|town|nation|region|village|district|crowd|hub|community|municipality|island|neighbou?rhood|suburb|state|province|county) "
                       r"of|\bcrowd of|\bhome to|\bpopulation(?: of)? (?:is|was|stands at)|(?P<capacity>\bbuilt (?:[\w-]+ ){0,5}?for|"
                       r"\bdesigned for|\bcapacity of|\bmeant for|\bintended for|\bset up (?:[\w-]+ ){0,5}?for))(?:\s+(?:about|some|around|roughly|nearly|almost|over|just|only|barely|"
                       r"more than|just over|an estimated|approximately))?\s*$", re.I)

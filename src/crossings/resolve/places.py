@@ -94,8 +94,9 @@ _ONWARD = re.compile(r"\b(?:to|into) (?:other|third|various) (?:[A-Z][a-z]+ ){0,
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosts?|hosting|hosted|home to|living|lives?|sheltering|remain|remained|stay|staying)\b", re.I)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|frontier|territory|checkpoints?|crossings?)\b", re.I)
-_SHORES_AFTER = re.compile(r"^\s*(?:(?:resort|holiday|tourist|outlying|southern|northern|eastern|western)\s+)?(?:islands?|shores?|coast|"
-                           r"coastline|mainland|soil|enclaves?|ports?|harbou?rs?|camps|territory)\b", re.I)
+_SHORES_AFTER = re.compile(r"^\s*(?:(?:resort|holiday|tourist|outlying|southern|northern|eastern|western|border)\s+)?(?:islands?|"
+                           r"shores?|coast|coastline|mainland|soil|enclaves?|ports?|harbou?rs?|camps|territory|"
+                           r"(?:town|city|village|province|region|district) of)\b", re.I)
 _POINT_AFTER = re.compile(r"\s+(?:border\s+)?(?:crossing|crossing point|border post|checkpoint|post|land port)\b", re.I)
 _SHELTERED = re.compile(r"\b(?:shelter(?:ed|ing)?|housed|housing|hosted|hosting|accommodat\w+|registered|"
                         r"receiv\w+|taking care of)\b", re.I)
@@ -103,7 +104,7 @@ _SIDE_AFTER = re.compile(r"^\s*side\b", re.I)
 _BETWEEN = re.compile(r"(?<!\bwar )(?<!\bconflict )(?<!\bfighting )(?<!\btalks )(?<!\bdeal )\bbetween\s*$", re.I)
 _RETURN = re.compile(r"\b(?:return(?:ed|ing|ees?|s)?|repatriat\w+|deport\w*|sent back|expel\w*|expulsions?|"
                      r"forced back|went back|going back|gone back|go back|came back|coming back|sent home|returned home|"
-                     r"gone home|went home|going home|headed home|heading home|crossed back|back into|back to|back home|brought back|brought home|flown home|flew home)\b", re.I)
+                     r"gone home|went home|going home|headed home|heading home|crossed back|back into|back to(?! sea)|back home|brought back|brought home|flown home|flew home)\b", re.I)
 _ABROAD = re.compile(r"\b(?:to|into|in)\s+(?:neighbou?ring|nearby|other)\s+countries\b|\babroad\b", re.I)
 _HOSTS = re.compile(r"\b(?:hosts?|hosting|hosted|home to|shelters?|sheltering)\b", re.I)
 _OWN_PEOPLE = re.compile(r"\b(?:its|their) (?:own )?(?:citizens|nationals)\b", re.I)
