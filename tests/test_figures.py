@@ -1538,3 +1538,12 @@ def test_figures_towns_named_by_adjective_boats_pushed_back_to_sea_sizes_targets
                "people.") == []
     assert run("Some 40,000 Hongkongers moved to Britain last year, compared with the 5 million Hong Kongers the "
                "government estimates are eligible.", "2023-03-01")[0]["origin"] == "HK"
+
+
+def test_figures_a_digest_heading_fills_the_side_its_item_leaves_open_and_colon_lists_give_each_place():
+    (fled,) = run("Good morning. Sudan: aid agencies say some 8,000 people have fled into South Sudan since Monday.")
+    assert (fled["origin"], fled["destination"]) == ("SD", "SS")
+    (sheltered,) = run("Manipur: 3,100 people from Myanmar have taken shelter in the state since March.")
+    assert (sheltered["origin"], sheltered["destination"]) == ("MM", "IN")
+    items = run("Arrivals from Ukraine on Monday, by country: Hungary 8,100; Slovakia 6,400; Moldova 9,900.")
+    assert [(f["origin"], f["destination"]) for f in items] == [("UA", "HU"), ("UA", "SK"), ("UA", "MD")]

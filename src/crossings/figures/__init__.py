@@ -106,7 +106,7 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
     # "…across Europe, with the largest numbers in Germany (1.1 million)": Germany is an item's place, not the whole's
     unlisted = [m for m in ms if not _BRACKETED_NUMBER.match(sent.text, m.end)]
     out = []
-    head: tuple[str, str | None, places.Roles, dates.Period] | None = None  # the figure a list breaks down
+    head: Head | None = None  # the figure a list breaks down
     ranked = _ranked(sent.text, ms)
     last_where: places.Roles | None = None  # the corridor of the figure before, for "up from N" comparisons
     for j, cand in enumerate(found):
@@ -116,21 +116,10 @@ def _figures(sent: Sentence, found: list[mentions.Candidate], ms: list[Mention],
         listed = _listed_place(sent.text, ms, q)
         if ranked and not out and ranked[0].end <= q.start:
             listed = ranked[0]  # "Guinea was the most common nationality, with 12,103 arrivals": the list's head
-        if listed and (head or carry.origin or ranked or listed.kind == "demonym"):
-            # "…have fled to neighbouring countries, including Chad (over 590,000) and Egypt (500,000)":
-            # each item shares the list's predicate; its place in brackets is where the people are.
-            kind, rate_per, where, when = head or (
-                *kinds.classify(sent.text, cand, next_start), places.Roles(carry.origin, ()),
-                _period(sent, found, j, ctx, "total"))
-            from_list = ranked[1] == "origin" if ranked else _FROM_LIST.search(sent.text, 0, listed.start)
-            if listed.kind == "demonym" or from_list:
-                # "the largest groups came from Congo, about 19,000"
-                dest = where.destinations[0] if where.destinations else carry.destination
-                out.append(_figure(sent, cand, kind, rate_per, listed, dest, when, who))
-                continue
-            if where.origin is None or where.origin.code != listed.code:
-                out.append(_figure(sent, cand, kind, rate_per, where.origin, listed, when, who))
-                continue
+        item = listed and _list_item(sent, found, j, ms, listed, head, ranked, carry, ctx, who)
+        if item:
+            out.append(item)
+            continue
         shared_end = next_start  # "2,300 cars and 40 buses crossing from Ukraine": one predicate for both
         if j + 1 < len(found) and _COORDINATED.match(sent.text, q.end, next_start):
             shared_end = found[j + 2].quantity.start if j + 2 < len(found) else len(sent.text)
@@ -200,6 +189,8 @@ def _listed_place(text: str, ms: list[Mention], q: numbers.Quantity) -> Mention 
             return m  # "Qatar took about 190,000 of them, the United Arab Emirates 116,000 and Saudi Arabia 96,000"
         if re.fullmatch(r",\s*", between) and _ITEM_ENDS.match(text, q.end) and _LIST_CUE.search(text, 0, m.start):
             return m
+        if re.fullmatch(r"\s+", between) and _ITEM_ENDS.match(text, q.end) and _COLON_LIST.search(text, 0, m.start):
+            return m  # "Arrivals on Sunday, by country: Hungary 9,540; Slovakia 7,822; Romania 32,710"
     return None
 
 
@@ -210,6 +201,39 @@ _RANKED = re.compile(r"\s+(?:was|were|is|are|remained|ranked|came|took|(?:has\s+
                      r"largest|biggest|top|main|leading|second|third|(?:second|third)[- ]largest)\s+)?"
                      r"(?:(nationality|nationalities|group|country\s+of\s+origin|source(?:\s+country)?|origin)|"
                      r"(destination|destination\s+country|host|host\s+country|share))\b", re.I)
+
+
+Head = tuple[str, str | None, places.Roles, dates.Period]  # the kind, rate, corridor and period a list breaks down
+
+
+def _list_item(sent: Sentence, found: list[mentions.Candidate], j: int, ms: list[Mention], listed: Mention,
+               head: Head | None, ranked: tuple[Mention, str] | None, carry: places.Carry, ctx: dates.DateContext,
+               who: str | None) -> Figure | None:
+    """An item of a list that shares the list's predicate, its own place in brackets, after "with" or before its
+    number: "…have fled to neighbouring countries, including Chad (over 590,000) and Egypt (500,000)"."""
+    colon_list = _COLON_LIST.search(sent.text, 0, listed.start)  # "by country: Hungary 9,540; Slovakia 7,822"
+    if not (head or carry.origin or ranked or listed.kind == "demonym" or colon_list):
+        return None
+    cand = found[j]
+    next_start = found[j + 1].quantity.start if j + 1 < len(found) else len(sent.text)
+    heading_from = _from_before(sent.text, ms, listed) if colon_list else None  # "Arrivals from Ukraine, by country:"
+    kind, rate_per, where, when = head or (
+        *kinds.classify(sent.text, cand, next_start), places.Roles(carry.origin or heading_from, ()),
+        _period(sent, found, j, ctx, "total"))
+    from_list = ranked[1] == "origin" if ranked else not heading_from and _FROM_LIST.search(sent.text, 0, listed.start)
+    if listed.kind == "demonym" or from_list:
+        # "the largest groups came from Congo, about 19,000"
+        dest = where.destinations[0] if where.destinations else carry.destination
+        return _figure(sent, cand, kind, rate_per, listed, dest, when, who)
+    if where.origin is None or where.origin.code != listed.code:
+        return _figure(sent, cand, kind, rate_per, where.origin, listed, when, who)
+    return None
+
+
+def _from_before(text: str, ms: list[Mention], listed: Mention) -> Mention | None:
+    """The country a list's heading says its people came from: "Arrivals from Ukraine on Sunday: Hungary 9,540; …"."""
+    return next((m for m in ms if m.end <= listed.start and m.kind == "country"
+                 and re.search(r"\bfrom\s+(?:the\s+)?$", text[:m.start])), None)
 
 
 def _ranked(text: str, ms: list[Mention]) -> tuple[Mention, str] | None:
@@ -224,6 +248,7 @@ def _ranked(text: str, ms: list[Mention]) -> tuple[Mention, str] | None:
 _GAPPED = re.compile(r"(?:\d|\d[^,;()]{0,20}\))(?:\s+(?:million|thousand))?(?:\s+of\s+them)?(?:,\s+|,?\s+and\s+)"
                      r"(?:the\s+)?$")
 _ITEM_ENDS = re.compile(r"\s*(?:,|\.|;|$|\band\b)")
+_COLON_LIST = re.compile(r":\s*(?:[^:;\d]{1,40}?\s\d[\d,.]*\s*[;,]\s*)*$")
 _LIST_CUE = re.compile(r"\b(?:followed by|largest|most|main|top|biggest|including|led by)\b", re.I)
 _FROM_LIST = re.compile(r"\bfrom\b(?:(?!\b(?:in|to|into|with|are|is|were|was)\b)[^.;]){0,120}$", re.I)
 

@@ -181,6 +181,23 @@ def roles(sentence: str, mentions: list[Mention], segment: tuple[int, int, int],
     if bloc and not any(own_start <= d.start < clause_end for d in found.destinations):
         # "Irregular border crossings into the EU rose 17% to 380,000": into a bloc, from wherever its words say
         return Roles(named, ())
+    return _headed(sentence, mentions, found)
+
+
+_HEADING = re.compile(r"^\W*[A-Z][\w'’ -]{2,30}:\s")
+
+
+def _headed(sentence: str, mentions: list[Mention], found: Roles) -> Roles:
+    """A digest item's heading names the place its story is about, the side its figure leaves open: "Sudan: some
+    20,000 people have fled into Chad", "Mizoram: 9,247 people from Myanmar have taken shelter in the state"."""
+    heading = _HEADING.match(sentence)
+    place = next((m for m in mentions if heading and m.end < heading.end() and m.kind in ("country", "city")), None)
+    if not place:
+        return found
+    if found.origin is None and found.destinations and all(d.code != place.code for d in found.destinations):
+        return Roles(place, found.destinations)
+    if found.origin is not None and not found.destinations and found.origin.code != place.code:
+        return Roles(found.origin, (place,))
     return found
 
 
