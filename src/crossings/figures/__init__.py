@@ -156,7 +156,7 @@ def _kind(text: str, found: list[mentions.Candidate], j: int, shared_end: int, b
     kind, rate_per = kinds.classify(text, cand, shared_end)
     if kind != "total":
         return kind, rate_per
-    if j and before and _same_measure(text, found[j - 1].quantity, q, before):
+    if j and before and before.kind != "total" and _same_measure(text, found[j - 1].quantity, q, before):
         return before.kind, before.rate_per
     own_verb = _OWN_VERB.match(text, q.end)  # "…a day are entering, and 547,000 have arrived since"
     if cand.like is not None and not own_verb:  # "up from 4,824 a week earlier": the same kind
