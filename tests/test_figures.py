@@ -1547,3 +1547,11 @@ def test_figures_a_digest_heading_fills_the_side_its_item_leaves_open_and_colon_
     assert (sheltered["origin"], sheltered["destination"]) == ("MM", "IN")
     items = run("Arrivals from Ukraine on Monday, by country: Hungary 8,100; Slovakia 6,400; Moldova 9,900.")
     assert [(f["origin"], f["destination"]) for f in items] == [("UA", "HU"), ("UA", "SK"), ("UA", "MD")]
+
+
+def test_figures_people_pour_across_the_rio_grande_is_no_brazilian_city_and_inhabitants_are_a_size():
+    (poured,) = run("Some 3,000 Haitians a day pour across the bridge into the Dominican Republic, officials said.")
+    assert (poured["kind"], poured["destination"]) == ("rate", "DO")
+    (waiting,) = run("About 2,500 migrants waited under the bridge on Monday after crossing the Rio Grande.")
+    assert (waiting["origin"], waiting["destination"]) == ("MX", "US")
+    assert run("Roraima, Brazil's least populous state with 576,000 inhabitants, asked for the border to close.") == []
