@@ -233,7 +233,7 @@ def _list_item(sent: Sentence, found: list[mentions.Candidate], j: int, ms: list
 def _from_before(text: str, ms: list[Mention], listed: Mention) -> Mention | None:
     """The country a list's heading says its people came from: "Arrivals from Ukraine on Sunday: Hungary 9,540; …"."""
     return next((m for m in ms if m.end <= listed.start and m.kind == "country"
-                 and re.search(r"\bfrom\s+(?:the\s+)?$", text[:m.start])), None)
+                 and _FROM_END.search(text, 0, m.start)), None)
 
 
 def _ranked(text: str, ms: list[Mention]) -> tuple[Mention, str] | None:
@@ -248,6 +248,7 @@ def _ranked(text: str, ms: list[Mention]) -> tuple[Mention, str] | None:
 _GAPPED = re.compile(r"(?:\d|\d[^,;()]{0,20}\))(?:\s+(?:million|thousand))?(?:\s+of\s+them)?(?:,\s+|,?\s+and\s+)"
                      r"(?:the\s+)?$")
 _ITEM_ENDS = re.compile(r"\s*(?:,|\.|;|$|\band\b)")
+_FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _COLON_LIST = re.compile(r":\s*(?:[^:;\d]{1,40}?\s\d[\d,.]*\s*[;,]\s*)*$")
 _LIST_CUE = re.compile(r"\b(?:followed by|largest|most|main|top|biggest|including|led by)\b", re.I)
 _FROM_LIST = re.compile(r"\bfrom\b(?:(?!\b(?:in|to|into|with|are|is|were|was)\b)[^.;]){0,120}$", re.I)

@@ -80,15 +80,16 @@ _YEAR_BY_SEA = re.compile(r"(?=.*\bby sea\b)(?=.*\b(?:since (?:January|Jan\.|the
                           r"year|this year)\b)", re.I)
 _FROM_ABROAD = re.compile(r"\bfrom (?:abroad|(?:neighbou?ring|other|several|many) countries)\b", re.I)
 # "Germany hosted the largest number, 1,055,000": of the people the story is about (not "the largest number of refugees")
-_GROUP_BEFORE = re.compile(r"\b(?:refugees?|migrants?|asylum[- ]seekers?|displaced)\b[^,;]{0,20},?\s*(?:of\s+)?(?:about|some|"
-                           r"around|nearly|more than|over|roughly)?\s*$", re.I)
+_ABOUT = r"(?:about|some|around|nearly|more than|over|roughly)?"  # a qualifier before a number, if any
+_GROUP_BEFORE = re.compile(rf"\b(?:refugees?|migrants?|asylum[- ]seekers?|displaced)\b[^,;]{{0,20}},?\s*(?:of\s+)?{_ABOUT}\s*$",
+                           re.I)
 _BEFORE_PART = re.compile(r"(?:[^,;]|,(?=\d))*,\s*(?:including|among them)\s+(?:about |some |around |nearly |more than |over )?$")
 _VIA_FROM = re.compile(r"\b(?:after|having|before)\s+(?:crossing|crossed|travelling|traveling|walking|coming)\s+"
                        r"(?:in\s+|over\s+|overland\s+)?from\s+(?:the\s+)?$", re.I)
 _FOREIGNERS = re.compile(r"\bforeign(?:ers| nationals| citizens)\b|\bnationalities\b", re.I)
-_THE_REST = re.compile(r",\s*(?:the rest|the remainder|the others)\b")
-_RANKING = re.compile(r"\bthe (?:largest|biggest|highest) (?:number|share|total),?\s*(?:about|some|around|nearly|more than|"
-                      r"over|roughly)?\s*$", re.I)
+_REST = "the rest|the remainder|the others"  # "…, the rest having continued to Hungary": other people's corridor
+_THE_REST = re.compile(rf",\s*(?:{_REST})\b")
+_RANKING = re.compile(rf"\bthe (?:largest|biggest|highest) (?:number|share|total),?\s*{_ABOUT}\s*$", re.I)
 # "tens of thousands more have moved on to other European countries": onwards, to nowhere in particular
 _ONWARD = re.compile(r"\b(?:to|into) (?:other|third|various) (?:[A-Z][a-z]+ ){0,2}countries\b|\bfurther west\b")
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around the (?:world|globe)|across the (?:world|globe))\b", re.I)
@@ -456,7 +457,7 @@ def _other_side(speakers: list[Mention], dests: tuple[Mention, ...]) -> Mention 
 
 # Where a figure's own words stop: "…, including 480,000 from Congo" and "…, as easing controls in China …"
 # say something about others or about why.
-_CLAUSE_BREAK = re.compile(r",\s*(?:the rest|the remainder|the others|while|but|whereas|although|though|including|as|and\s+(?:the|that|a|about|some)|(?:most|many|"
+_CLAUSE_BREAK = re.compile(rf",\s*(?:{_REST}|while|but|whereas|although|though|including|as|and\s+(?:the|that|a|about|some)|(?:most|many|"
                            r"some|half|all) of them|warning|adding|saying|noting|urging|prompting|forcing)\b|;|\bwhile\b|\bbefore\b")
 
 
